@@ -1,0 +1,7 @@
+namespace ModularPayments.BuildingBlocks.EventStore;
+
+public enum ReadDirection
+{
+    Forwards,
+    Backwards,
+}

@@ -1,0 +1,13 @@
+namespace ModularPayments.EventStore.Sqlite;
+
+public sealed class SqliteEventStoreOptions
+{
+    /// <summary>Path of the database file; created with its folder when missing.</summary>
+    public required string FilePath { get; init; }
+
+    /// <summary>How often a live subscription looks for events written by another process.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Rows read per round trip by reads and subscriptions.</summary>
+    public int PageSize { get; init; } = 512;
+}
