@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using ModularPayments.Api.Admin;
+using ModularPayments.Api.Authentication;
+using ModularPayments.Api.Configuration;
+using ModularPayments.Api.Errors;
+using ModularPayments.Api.Health;
+using ModularPayments.Api.Http;
+using ModularPayments.BuildingBlocks.EventSourcing;
+using ModularPayments.BuildingBlocks.EventStore;
+using ModularPayments.BuildingBlocks.Infrastructure;
+using ModularPayments.BuildingBlocks.Projections;
+using ModularPayments.EventStore.Sqlite;
+using ModularPayments.Modules.Customers;
+
+namespace ModularPayments.Api;
+
+/// <summary>The composition root: configuration, modules, the HTTP pipeline.</summary>
+public static partial class ServiceHost
+{
+    public const string RebuildProjectionsFlag = "--rebuild-projections";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(TranslateFlags(args));
+        var settings = StartupConfiguration.Read(builder.Configuration);
+        var dataDirectory = Path.GetFullPath(settings.Storage.DataDirectory, builder.Environment.ContentRootPath);
+
+        ConfigureServices(builder, settings, dataDirectory);
+        var app = builder.Build();
+        ConfigurePipeline(app, settings);
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ModularPayments.Api");
+        LogStarting(logger, settings.EventStore.Provider, dataDirectory, settings.Fintoc.UsesSimulator ? "simulator" : "fintoc");
+        if (settings.UsesDevelopmentApiKey)
+        {
+            LogDevelopmentKey(logger);
+        }
+
+        return app;
+    }
+
+    private static void ConfigureServices(WebApplicationBuilder builder, StartupConfiguration settings, string dataDirectory)
+    {
+        var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.Api.MaxRequestBodyBytes);
+
+        services.AddSingleton(settings);
+        services.AddSingleton<IEventStore>(sp => new SqliteEventStore(
+            new SqliteEventStoreOptions { FilePath = Path.Combine(dataDirectory, "events.db") },
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddBuildingBlocks(dataDirectory, CustomersModule.Assembly);
+        services.Configure<ProjectionOptions>(builder.Configuration.GetSection("Projections"));
+        services.AddCustomersModule();
+
+        services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ExceptionToProblemDetails>();
+        services.AddOpenApi();
+
+        var keyHashes = settings.MerchantApiKeys.Select(MerchantApiKeyOptions.Hash).ToList();
+        services.AddAuthentication(MerchantApiKeyAuthentication.Scheme)
+            .AddScheme<MerchantApiKeyOptions, MerchantApiKeyAuthenticationHandler>(MerchantApiKeyAuthentication.Scheme, options => options.KeyHashes = keyHashes);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(MerchantApiKeyAuthentication.Policy, policy => policy.AddAuthenticationSchemes(MerchantApiKeyAuthentication.Scheme).RequireAuthenticatedUser());
+    }
+
+    private static void ConfigurePipeline(WebApplication app, StartupConfiguration settings)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimitMiddleware>(settings.Api.MaxRequestBodyBytes);
+        app.UseMiddleware<CorrelationMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi().AllowAnonymous();
+        HealthEndpoint.Map(app, settings.EventStore.Provider);
+
+        var v1 = app.MapGroup("/v1").RequireAuthorization(MerchantApiKeyAuthentication.Policy);
+        v1.MapCustomersEndpoints();
+
+        var admin = app.MapGroup("/admin").RequireAuthorization(MerchantApiKeyAuthentication.Policy);
+        ProjectionAdminEndpoints.Map(admin);
+    }
+
+    private static void ConfigureJson(JsonSerializerOptions options)
+    {
+        var defaults = JsonDefaults.Create();
+        options.PropertyNamingPolicy = defaults.PropertyNamingPolicy;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        // A misspelt field is an error the caller should see, not a silently dropped value.
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        foreach (var converter in defaults.Converters)
+        {
+            options.Converters.Add(converter);
+        }
+    }
+
+    private static string[] TranslateFlags(string[] args) =>
+        [.. args.Select(arg => arg == RebuildProjectionsFlag ? "--Projections:RebuildOnStart=true" : arg)];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ModularPayments starting: event store {Provider} in {DataDirectory}, payments provider {PaymentsProvider}")]
+    private static partial void LogStarting(ILogger logger, string provider, string dataDirectory, string paymentsProvider);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No Merchant:ApiKeys configured: the documented development key is accepted (simulator only)")]
+    private static partial void LogDevelopmentKey(ILogger logger);
+}

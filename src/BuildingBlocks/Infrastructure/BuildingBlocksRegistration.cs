@@ -1,0 +1,65 @@
+using System.Reflection;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ModularPayments.BuildingBlocks.Application;
+using ModularPayments.BuildingBlocks.EventSourcing;
+using ModularPayments.BuildingBlocks.Integration;
+using ModularPayments.BuildingBlocks.Projections;
+
+namespace ModularPayments.BuildingBlocks.Infrastructure;
+
+public static class BuildingBlocksRegistration
+{
+    /// <summary>
+    /// The CQRS pipeline (MediatR 5 with handlers and FluentValidation validators found by scanning
+    /// <paramref name="moduleAssemblies"/>), event serialisation, the aggregate store and the projection host.
+    /// The event store adapter is registered separately.
+    /// </summary>
+    public static IServiceCollection AddBuildingBlocks(this IServiceCollection services, string dataDirectory, params Assembly[] moduleAssemblies)
+    {
+        ArgumentNullException.ThrowIfNull(moduleAssemblies);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new EventTypeRegistry(moduleAssemblies));
+        services.AddSingleton<EventSerializer>();
+        services.AddScoped<RequestContext>();
+        services.AddScoped<IRequestContext>(sp => sp.GetRequiredService<RequestContext>());
+        services.AddScoped<IAggregateStore, AggregateStore>();
+
+        services.AddScoped<ServiceFactory>(sp => sp.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+        // Registration order is pipeline order, outermost first.
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ConcurrencyRetryBehavior<,>));
+        foreach (var assembly in moduleAssemblies.Distinct())
+        {
+            RegisterClosedImplementations(services, assembly, typeof(IRequestHandler<,>), ServiceLifetime.Transient);
+            RegisterClosedImplementations(services, assembly, typeof(IValidator<>), ServiceLifetime.Singleton);
+            RegisterClosedImplementations(services, assembly, typeof(IIntegrationEventHandler<>), ServiceLifetime.Scoped);
+        }
+
+        services.AddSingleton(new ReadModelDatabase(dataDirectory));
+        services.AddSingleton<ProjectionStatusBoard>();
+        services.AddOptions<ProjectionOptions>();
+        services.AddSingleton<IReadModelProjection, IntegrationEventPublisher>();
+        services.AddSingleton<ProjectionsHostedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProjectionsHostedService>());
+        return services;
+    }
+
+    private static void RegisterClosedImplementations(IServiceCollection services, Assembly assembly, Type openInterface, ServiceLifetime lifetime)
+    {
+        var implementations = assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false });
+        foreach (var implementation in implementations)
+        {
+            var closedInterfaces = implementation.GetInterfaces()
+                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == openInterface);
+            foreach (var closedInterface in closedInterfaces)
+            {
+                services.Add(new ServiceDescriptor(closedInterface, implementation, lifetime));
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using FluentValidation;
+
+namespace ModularPayments.Modules.Customers.Application.ListCustomers;
+
+internal sealed class ListCustomersQueryValidator : AbstractValidator<ListCustomersQuery>
+{
+    public ListCustomersQueryValidator()
+    {
+        RuleFor(q => q.Limit)
+            .Must(limit => int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= ListCustomersQuery.MaxLimit)
+            .When(q => q.Limit is not null)
+            .OverridePropertyName("limit")
+            .WithMessage($"limit is a whole number from 1 to {ListCustomersQuery.MaxLimit}.");
+
+        RuleFor(q => q.StartingAfter)
+            .Must(id => Guid.TryParse(id, out _))
+            .When(q => q.StartingAfter is not null)
+            .OverridePropertyName("starting_after")
+            .WithMessage("starting_after is the id of a customer from a previous page.");
+
+        RuleFor(q => q.TaxId).MaximumLength(64).OverridePropertyName("tax_id");
+        RuleFor(q => q.Email).MaximumLength(254).OverridePropertyName("email");
+    }
+}

@@ -1,0 +1,35 @@
+using ModularPayments.Modules.Customers.Application;
+
+namespace ModularPayments.Modules.Customers.Endpoints;
+
+public sealed record TaxIdBody(string? Type, string? Value);
+
+/// <summary>Body of <c>POST /v1/customers</c>.</summary>
+public sealed record RegisterCustomerRequest(string? Name, string? Email, TaxIdBody? TaxId, Dictionary<string, string>? Metadata);
+
+/// <summary>A customer on the wire.</summary>
+public sealed record CustomerResponse(
+    Guid Id,
+    string Object,
+    string? Name,
+    string? Email,
+    TaxIdBody? TaxId,
+    IReadOnlyDictionary<string, string> Metadata,
+    DateTimeOffset CreatedAt)
+{
+    public static CustomerResponse From(CustomerDto customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        return new CustomerResponse(
+            customer.Id,
+            "customer",
+            customer.Name,
+            customer.Email,
+            customer.TaxId is null ? null : new TaxIdBody(customer.TaxId.Type, customer.TaxId.Value),
+            customer.Metadata,
+            customer.CreatedAt);
+    }
+}
+
+/// <summary>A page of customers, newest first; pass the last id as <c>starting_after</c> for the next page.</summary>
+public sealed record CustomerListResponse(string Object, IReadOnlyList<CustomerResponse> Data, bool HasMore);

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using ModularPayments.BuildingBlocks.EventSourcing;
+using ModularPayments.BuildingBlocks.Projections;
+using ModularPayments.Modules.Customers.Application;
+
+namespace ModularPayments.Modules.Customers.Infrastructure;
+
+internal sealed class SqliteCustomerReadModel(ReadModelDatabase database) : ICustomerReadModel
+{
+    private const string Columns = "id, seq, name, email, tax_id_type, tax_id_value, metadata, created_at";
+
+    public async Task<CustomerDto?> FindAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        if (connection is null)
+        {
+            return null;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM customers WHERE id = $id";
+        command.Parameters.AddWithValue("$id", customerId.ToString("D"));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    public async Task<CustomerPage?> ListAsync(CustomerFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var connection = await OpenAsync(cancellationToken);
+        if (connection is null)
+        {
+            return filter.StartingAfter is null ? new CustomerPage([], false) : null;
+        }
+
+        await using var command = connection.CreateCommand();
+        var sql = new StringBuilder($"SELECT {Columns} FROM customers WHERE 1 = 1");
+        if (filter.StartingAfter is { } cursor)
+        {
+            var cursorSeq = await SeqOfAsync(connection, cursor, cancellationToken);
+            if (cursorSeq is null)
+            {
+                return null;
+            }
+
+            sql.Append(" AND seq < $cursor");
+            command.Parameters.AddWithValue("$cursor", cursorSeq.Value);
+        }
+
+        if (filter.TaxIdValue is not null)
+        {
+            sql.Append(" AND tax_id_value = $tax_id");
+            command.Parameters.AddWithValue("$tax_id", filter.TaxIdValue);
+        }
+
+        if (filter.Email is not null)
+        {
+            sql.Append(" AND email = $email");
+            command.Parameters.AddWithValue("$email", filter.Email);
+        }
+
+        sql.Append(" ORDER BY seq DESC LIMIT $limit");
+        command.Parameters.AddWithValue("$limit", filter.Limit + 1);
+        command.CommandText = sql.ToString();
+
+        var customers = new List<CustomerDto>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            customers.Add(Read(reader));
+        }
+
+        var hasMore = customers.Count > filter.Limit;
+        return new CustomerPage(hasMore ? customers[..filter.Limit] : customers, hasMore);
+    }
+
+    private static async Task<long?> SeqOfAsync(SqliteConnection connection, Guid customerId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq FROM customers WHERE id = $id";
+        command.Parameters.AddWithValue("$id", customerId.ToString("D"));
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Null until the projection has created its table.</summary>
+    private async Task<SqliteConnection?> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(CustomersProjection.ProjectionName, cancellationToken);
+        await using var probe = connection.CreateCommand();
+        probe.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'customers'";
+        if (await probe.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            await connection.DisposeAsync();
+            return null;
+        }
+
+        return connection;
+    }
+
+    private static CustomerDto Read(SqliteDataReader reader)
+    {
+        var taxIdType = reader.IsDBNull(4) ? null : reader.GetString(4);
+        var taxIdValue = reader.IsDBNull(5) ? null : reader.GetString(5);
+        return new CustomerDto(
+            Guid.Parse(reader.GetString(0)),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3),
+            taxIdType is null || taxIdValue is null ? null : new TaxIdDto(taxIdType, taxIdValue),
+            JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(6), JsonDefaults.Events) ?? [],
+            DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+    }
+}
