@@ -21,6 +21,15 @@ namespace Fixtures.Modules.Good.Domain
         };
     }
 
+    /// <summary>Source-generated code ([GeneratedRegex]) must not trip the Domain rules.</summary>
+    public static partial class OrderCode
+    {
+        public static bool IsValid(string value) => Pattern().IsMatch(value);
+
+        [System.Text.RegularExpressions.GeneratedRegex("^[A-Z]{3}-[0-9]{4}$")]
+        private static partial System.Text.RegularExpressions.Regex Pattern();
+    }
+
     public sealed class Order : Aggregate<OrderState>
     {
         /// <summary>Time and id are passed in.</summary>

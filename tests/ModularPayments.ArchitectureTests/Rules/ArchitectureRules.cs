@@ -24,6 +24,7 @@ public static class ArchitectureRules
         Under("System.Runtime*"),
         Under("System.Diagnostics.CodeAnalysis"),
         NamespacePattern.Exactly("System.Diagnostics"), // compiler-emitted [DebuggerBrowsable]/[DebuggerHidden]
+        NamespacePattern.Exactly("System.CodeDom.Compiler"), // [GeneratedCode] on source-generated members ([GeneratedRegex])
     ];
 
     /// <summary>Named explicitly so the intent survives a loosening of <see cref="DomainBcl"/>; these win over the allow-list.</summary>
