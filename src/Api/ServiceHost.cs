@@ -25,7 +25,7 @@ public static partial class ServiceHost
     {
         var builder = WebApplication.CreateBuilder(TranslateFlags(args));
         var settings = StartupConfiguration.Read(builder.Configuration);
-        var dataDirectory = Path.GetFullPath(settings.Storage.DataDirectory, builder.Environment.ContentRootPath);
+        var dataDirectory = Path.GetFullPath(settings.Storage.DataDirectory); // relative to the working directory, like any CLI path
 
         ConfigureServices(builder, settings, dataDirectory);
         var app = builder.Build();
