@@ -58,7 +58,14 @@ public sealed class ProjectionsHostedService(
         public void RequestRebuild()
         {
             _rebuildRequested = true;
-            _current?.Cancel();
+            try
+            {
+                _current?.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Between two runs: the next run sees the flag.
+            }
         }
 
         public async Task RunAsync(CancellationToken stoppingToken)
