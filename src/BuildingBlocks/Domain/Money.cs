@@ -51,9 +51,10 @@ public sealed record Money
             return string.Create(CultureInfo.InvariantCulture, $"{MinorUnits} {Currency.Code}");
         }
 
-        var divisor = Currency.MinorUnitsPerMajorUnit;
+        var divisor = (ulong)Currency.MinorUnitsPerMajorUnit;
         var sign = MinorUnits < 0 ? "-" : string.Empty;
-        var absolute = Math.Abs(MinorUnits);
+        // Math.Abs(long.MinValue) overflows; its magnitude fits in a ulong.
+        var absolute = MinorUnits < 0 ? unchecked(0UL - (ulong)MinorUnits) : (ulong)MinorUnits;
         var fraction = (absolute % divisor).ToString(CultureInfo.InvariantCulture).PadLeft(Currency.MinorUnitDigits, '0');
         return string.Create(CultureInfo.InvariantCulture, $"{sign}{absolute / divisor}.{fraction} {Currency.Code}");
     }

@@ -61,7 +61,7 @@ internal sealed class RegisterCustomerCommandValidator : AbstractValidator<Regis
             .When(c => c.Metadata is not null);
 
         RuleFor(c => c.IdempotencyKey)
-            .Must(key => key!.Length <= MaxIdempotencyKeyLength && key.All(ch => ch is >= '!' and <= '~'))
+            .Must(key => key!.Length is >= 1 and <= MaxIdempotencyKeyLength && key.All(ch => ch is >= '!' and <= '~'))
             .When(c => c.IdempotencyKey is not null)
             .OverridePropertyName("Idempotency-Key")
             .WithMessage($"The Idempotency-Key header is 1 to {MaxIdempotencyKeyLength} printable ASCII characters.");
