@@ -463,6 +463,35 @@ public abstract class EventStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reappending_stored_events_with_an_expectation_that_fits_the_stream_but_not_their_run_is_a_duplicate_not_a_conflict()
+    {
+        // E.g. a command retried with the same idempotency key after its first run was stored: it expects the stream
+        // where it now is, but its (deterministic) event ids are stored further back. Nobody else wrote in between,
+        // so reporting a revision conflict (with an actual revision that matches the expectation) would be false and
+        // would only make callers retry in vain.
+        var stream = NewStreamId();
+        var events = NewEvents(2);
+        await Store.AppendToStreamAsync(stream, ExpectedRevision.NoStream, events);
+        await Store.AppendToStreamAsync(stream, ExpectedRevision.Exact(1), NewEvents(1));
+        var head = await Store.ReadHeadPositionAsync();
+
+        var refused = await Assert.ThrowsAsync<DuplicateEventIdException>(
+            () => Store.AppendToStreamAsync(stream, ExpectedRevision.Exact(2), events));
+        await Assert.ThrowsAsync<DuplicateEventIdException>(
+            () => Store.AppendToStreamAsync(stream, ExpectedRevision.StreamExists, [events[1], events[0]]));
+
+        Assert.Equal(stream, refused.StreamId);
+        Assert.Contains(refused.EventId, events.Select(e => e.EventId));
+        Assert.Equal(3, (await ReadStreamAsync(stream)).Count);
+        Assert.DoesNotContain(await CollectAsync(Store.ReadAllAsync(head, long.MaxValue)), e => e.StreamId == stream);
+
+        // An expectation the stream does not meet is still a conflict, reported with the actual revision.
+        var conflict = await Assert.ThrowsAsync<WrongExpectedRevisionException>(
+            () => Store.AppendToStreamAsync(stream, ExpectedRevision.Exact(7), events));
+        Assert.Equal(2, conflict.ActualRevision);
+    }
+
+    [Fact]
     public async Task Data_metadata_type_and_id_round_trip_byte_for_byte()
     {
         var stream = NewStreamId();
