@@ -685,6 +685,9 @@ public abstract class EventStoreContractTests : IAsyncLifetime
                         var result = await Store.AppendToStreamAsync(stream, ExpectedRevision.FromLastRevision(lastKnown), events);
                         lastKnown = result.NextExpectedRevision;
                         batches.Add((stream, events, result));
+
+                        // Let the other writers in before the next append, so the shared stream sees real races.
+                        await Task.Yield();
                         break;
                     }
                     catch (WrongExpectedRevisionException conflict)
