@@ -39,6 +39,9 @@ public sealed partial class ExceptionToProblemDetails(ILogger<ExceptionToProblem
             case WrongExpectedRevisionException:
                 await ProblemResponses.WriteAsync(httpContext, 409, "concurrency_conflict", "Conflict", "The resource was changed by another request at the same time; retry the request.");
                 return true;
+            case DuplicateEventIdException:
+                await ProblemResponses.WriteAsync(httpContext, 409, "idempotency_conflict", "Conflict", "This request repeats an earlier one whose result differs from what it now asks for; use a new Idempotency-Key for a new request.");
+                return true;
             case BadHttpRequestException badRequest:
                 await WriteBadRequestAsync(httpContext, badRequest);
                 return true;

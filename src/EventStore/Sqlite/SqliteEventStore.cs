@@ -288,7 +288,15 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
         var revisionBefore = firstRevision!.Value - 1;
         if (expected != ExpectedRevision.Any && !expected.IsSatisfiedBy(revisionBefore) && !(expected == ExpectedRevision.StreamExists))
         {
-            throw new WrongExpectedRevisionException(streamId, expected, CurrentRevision(connection, transaction, streamId));
+            // The stream is where the writer expects it, so nobody wrote in between: the events are just not this
+            // write's to make again. A revision conflict here would name an actual revision equal to the expected one.
+            var current = CurrentRevision(connection, transaction, streamId);
+            if (expected.IsSatisfiedBy(current))
+            {
+                throw new DuplicateEventIdException(streamId, events[0].EventId);
+            }
+
+            throw new WrongExpectedRevisionException(streamId, expected, current);
         }
 
         return new AppendResult(firstRevision.Value + events.Count - 1, lastPosition);
