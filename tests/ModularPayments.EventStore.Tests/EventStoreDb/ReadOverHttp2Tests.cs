@@ -60,9 +60,11 @@ public sealed class ReadOverHttp2Tests : FakeNodeTestBase
     public async Task A_read_cut_mid_stream_is_a_transient_unavailable_error_after_the_events_that_arrived()
     {
         var first = Guid.NewGuid();
+        var firstArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Node.Then(async exchange =>
         {
             await exchange.SendAsync(ProtocolMessages.Event("orders-2", 0, 100, first));
+            await firstArrived.Task.WaitAsync(Timeout);
             await exchange.SendRawAsync(GrpcExchange.Frame(ProtocolMessages.Event("orders-2", 1, 200, Guid.NewGuid()))[..9]);
             exchange.Abort();
         });
@@ -74,6 +76,7 @@ public sealed class ReadOverHttp2Tests : FakeNodeTestBase
             await foreach (var e in store.ReadStreamAsync("orders-2", ReadDirection.Forwards, 0, 10))
             {
                 received.Add(e);
+                firstArrived.TrySetResult();
             }
         });
 
