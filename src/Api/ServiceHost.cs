@@ -11,6 +11,7 @@ using ModularPayments.BuildingBlocks.EventSourcing;
 using ModularPayments.BuildingBlocks.EventStore;
 using ModularPayments.BuildingBlocks.Infrastructure;
 using ModularPayments.BuildingBlocks.Projections;
+using ModularPayments.EventStore.EventStoreDb;
 using ModularPayments.EventStore.Sqlite;
 using ModularPayments.Modules.Customers;
 
@@ -47,9 +48,17 @@ public static partial class ServiceHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.Api.MaxRequestBodyBytes);
 
         services.AddSingleton(settings);
-        services.AddSingleton<IEventStore>(sp => new SqliteEventStore(
-            new SqliteEventStoreOptions { FilePath = Path.Combine(dataDirectory, "events.db") },
-            sp.GetRequiredService<TimeProvider>()));
+        if (settings.EventStore.UsesEventStoreDb)
+        {
+            services.AddEventStoreDb(settings.EventStore.ConnectionString!);
+        }
+        else
+        {
+            services.AddSingleton<IEventStore>(sp => new SqliteEventStore(
+                new SqliteEventStoreOptions { FilePath = Path.Combine(dataDirectory, "events.db") },
+                sp.GetRequiredService<TimeProvider>()));
+        }
+
         services.AddBuildingBlocks(dataDirectory, CustomersModule.Assembly);
         services.Configure<ProjectionOptions>(builder.Configuration.GetSection("Projections"));
         services.AddCustomersModule();

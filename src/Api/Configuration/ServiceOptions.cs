@@ -15,7 +15,14 @@ public sealed class EventStoreOptions
 
     public const string Sqlite = "Sqlite";
 
+    public const string EventStoreDb = "EventStoreDb";
+
     public string Provider { get; set; } = Sqlite;
+
+    /// <summary>For <see cref="EventStoreDb"/>: <c>esdb://host:2113?tls=false</c> (may hold a password: never logged).</summary>
+    public string? ConnectionString { get; set; }
+
+    public bool UsesEventStoreDb => string.Equals(Provider, EventStoreDb, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary><c>Merchant:*</c>: the API keys the merchant's own apps present as <c>Authorization: Bearer</c>.</summary>

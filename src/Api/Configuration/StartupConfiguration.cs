@@ -1,3 +1,5 @@
+using ModularPayments.EventStore.EventStoreDb.Connection;
+
 namespace ModularPayments.Api.Configuration;
 
 /// <summary>
@@ -27,9 +29,13 @@ public sealed record StartupConfiguration(
             problems.Add("Storage:DataDirectory must name a folder.");
         }
 
-        if (!string.Equals(eventStore.Provider, EventStoreOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
+        if (eventStore.UsesEventStoreDb)
         {
-            problems.Add($"EventStore:Provider must be '{EventStoreOptions.Sqlite}' (the embedded store).");
+            CheckEventStoreDbConnectionString(eventStore.ConnectionString, problems);
+        }
+        else if (!string.Equals(eventStore.Provider, EventStoreOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"EventStore:Provider must be '{EventStoreOptions.Sqlite}' (the embedded store, default) or '{EventStoreOptions.EventStoreDb}'.");
         }
 
         if (api.MaxRequestBodyBytes is < 1024 or > 10 * 1024 * 1024)
@@ -66,6 +72,25 @@ public sealed record StartupConfiguration(
         }
 
         return new StartupConfiguration(storage, eventStore, fintoc, api, keys, usesDevelopmentKey);
+    }
+
+    private static void CheckEventStoreDbConnectionString(string? connectionString, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            problems.Add($"EventStore:ConnectionString must be set when EventStore:Provider is '{EventStoreOptions.EventStoreDb}' (e.g. esdb://localhost:2113?tls=false).");
+            return;
+        }
+
+        try
+        {
+            EventStoreDbConnectionString.Parse(connectionString);
+        }
+        catch (FormatException exception)
+        {
+            // The parser names the bad part and never repeats the credentials.
+            problems.Add($"EventStore:ConnectionString is invalid. {exception.Message}");
+        }
     }
 
     private static T Bind<T>(IConfiguration configuration, string section, List<string> problems)

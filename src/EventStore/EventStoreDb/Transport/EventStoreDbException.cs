@@ -1,0 +1,42 @@
+namespace ModularPayments.EventStore.EventStoreDb.Transport;
+
+/// <summary>
+/// A call to EventStoreDB failed: a gRPC error status from the node, or a transport failure (no connection, a dropped
+/// stream, an HTTP-level refusal), which is reported as <see cref="GrpcStatusCode.Unavailable"/>.
+/// </summary>
+public sealed class EventStoreDbException : Exception
+{
+    public EventStoreDbException()
+        : this(GrpcStatusCode.Unknown, "EventStoreDB call failed.")
+    {
+    }
+
+    public EventStoreDbException(string message)
+        : this(GrpcStatusCode.Unknown, message)
+    {
+    }
+
+    public EventStoreDbException(string message, Exception innerException)
+        : this(GrpcStatusCode.Unknown, message, null, null, innerException)
+    {
+    }
+
+    public EventStoreDbException(GrpcStatusCode statusCode, string message, string? errorKind = null, IReadOnlyDictionary<string, string>? metadata = null, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        StatusCode = statusCode;
+        ErrorKind = errorKind;
+        Metadata = metadata ?? new Dictionary<string, string>();
+    }
+
+    public GrpcStatusCode StatusCode { get; }
+
+    /// <summary>EventStoreDB's <c>exception</c> metadata, e.g. <c>stream-deleted</c>, <c>not-leader</c>; null when absent.</summary>
+    public string? ErrorKind { get; }
+
+    /// <summary>The other error metadata the node sent (stream-name, leader-endpoint-host, ...).</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; }
+
+    /// <summary>Worth retrying on a new connection: the node was unreachable, busy, not ready, or the stream dropped.</summary>
+    public bool IsTransient => StatusCode is GrpcStatusCode.Unavailable or GrpcStatusCode.Aborted or GrpcStatusCode.DeadlineExceeded;
+}

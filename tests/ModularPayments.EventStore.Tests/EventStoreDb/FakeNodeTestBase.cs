@@ -1,0 +1,42 @@
+using ModularPayments.EventStore.EventStoreDb;
+using ModularPayments.EventStore.EventStoreDb.Connection;
+
+namespace ModularPayments.EventStore.Tests.EventStoreDb;
+
+/// <summary>A fake node per test and a store talking to it over real HTTP/2 (h2c on loopback).</summary>
+public abstract class FakeNodeTestBase : IAsyncLifetime
+{
+    private FakeEventStoreDbNode? _node;
+
+    protected static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(15);
+
+    protected FakeEventStoreDbNode Node => _node ?? throw new InvalidOperationException("Started in InitializeAsync.");
+
+    public async Task InitializeAsync() => _node = await FakeEventStoreDbNode.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_node is not null)
+        {
+            await _node.DisposeAsync();
+        }
+    }
+
+    protected EventStoreDbEventStore Store(EventStoreDbOptions? options = null, string? connectionString = null) =>
+        new(
+            EventStoreDbConnectionString.Parse(connectionString ?? Node.ConnectionString),
+            options ?? new EventStoreDbOptions { VerifyEventIdsBeforeAppend = false },
+            TimeProvider.System);
+
+    protected static async Task<List<T>> CollectAsync<T>(IAsyncEnumerable<T> source)
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var items = new List<T>();
+        await foreach (var item in source.WithCancellation(timeout.Token))
+        {
+            items.Add(item);
+        }
+
+        return items;
+    }
+}
