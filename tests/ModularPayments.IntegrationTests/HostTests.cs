@@ -82,6 +82,21 @@ public sealed class HostTests
         Assert.Contains(named, Flatten(error), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, "EventStore:ConnectionString must be set")]
+    [InlineData("http://localhost:2113", "EventStore:ConnectionString is invalid")]
+    [InlineData("esdb://admin:hunter2-secret@localhost:notaport?tls=false", "EventStore:ConnectionString is invalid")]
+    public void EventStoreDb_without_a_usable_connection_string_stops_the_host_without_echoing_the_password(string? connectionString, string expected)
+    {
+        var settings = new Dictionary<string, string?> { ["EventStore:Provider"] = "EventStoreDb", ["EventStore:ConnectionString"] = connectionString };
+        using var factory = new ApiFactory(settings);
+
+        var message = Flatten(Assert.ThrowsAny<Exception>(() => factory.CreateClient()));
+
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2-secret", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Customers_publishes_CustomerRegistered_to_other_modules()
     {
