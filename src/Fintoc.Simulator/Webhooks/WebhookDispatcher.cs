@@ -85,7 +85,7 @@ internal sealed partial class WebhookDispatcher(
                 due = new DateTimeOffset((due.UtcTicks / ReorderWindow.Ticks + 1) * ReorderWindow.Ticks, TimeSpan.Zero);
             }
 
-            scheduler.At(due, _ => AttemptAsync(delivery), newestFirst: settings.ReorderDeliveries);
+            scheduler.At(due, dueAt => AttemptAsync(delivery, dueAt), newestFirst: settings.ReorderDeliveries);
         }
 
         return @event;
@@ -109,12 +109,14 @@ internal sealed partial class WebhookDispatcher(
         }
     }
 
-    private async Task AttemptAsync(WebhookDelivery delivery)
+    /// <param name="at">When the attempt was due: attempts and their backoff are laid out on that logical time, so a
+    /// clock advance of a day plays every retry in between; the signature carries the clock's real reading.</param>
+    private async Task AttemptAsync(WebhookDelivery delivery, DateTimeOffset at)
     {
         var settings = chaos.Settings;
         var number = delivery.Attempts.Count(attempt => !attempt.Duplicate) + 1;
-        var now = scheduler.Clock.GetUtcNow();
-        var signature = Sign(delivery.Event.Body, delivery.Secret, now);
+        var now = at;
+        var signature = Sign(delivery.Event.Body, delivery.Secret, scheduler.Clock.GetUtcNow());
         DeliveryAttempt attempt;
         if (settings.DropFirstAttempt && number == 1)
         {
@@ -148,7 +150,7 @@ internal sealed partial class WebhookDispatcher(
 
         var delay = FirstRetryDelay * Math.Pow(2, delivery.FailedAttempts - 1);
         LogRetrying(logger, delivery.Event.Type, delivery.Event.Id, number, attempt.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? attempt.Error ?? "error", delay.TotalSeconds);
-        scheduler.At(now + delay, _ => AttemptAsync(delivery));
+        scheduler.At(now + delay, dueAt => AttemptAsync(delivery, dueAt));
     }
 
     private async Task<DeliveryAttempt> SendAsync(WebhookDelivery delivery, int number, DateTimeOffset now, string signature, bool duplicate)
