@@ -160,6 +160,37 @@ public sealed class FintocClientTests
     }
 
     [Fact]
+    public async Task The_callers_cancellation_is_not_retried()
+    {
+        var harness = new ClientHarness();
+        harness.Handler.ThenHang().Then(HttpStatusCode.OK, CustomerJson);
+        using var cancellation = new CancellationTokenSource();
+
+        var call = harness.Client.Customers.GetAsync("cus_1", cancellation.Token);
+        while (harness.Handler.Requests.Count == 0)
+        {
+            await Task.Delay(5);
+        }
+
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Single(harness.Handler.Requests);
+    }
+
+    [Fact]
+    public async Task A_connection_aborted_under_the_client_is_retried()
+    {
+        var harness = new ClientHarness();
+        harness.Handler.ThenThrow(new OperationCanceledException("connection aborted")).Then(HttpStatusCode.OK, CustomerJson);
+
+        var customer = await harness.RunAsync(c => c.Customers.GetAsync("cus_1"));
+
+        Assert.Equal("cus_1", customer.Id);
+        Assert.Equal(2, harness.Handler.Requests.Count);
+    }
+
+    [Fact]
     public async Task Unknown_statuses_and_fields_are_carried_not_fatal_and_a_customer_may_be_an_id_or_an_object()
     {
         var harness = new ClientHarness();

@@ -101,7 +101,7 @@ public sealed partial class FintocHttp
         var payload = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), FintocJson.Options);
         var logPath = PathForLogs(path);
         var attempts = 0;
-        var pipeline = BuildPipeline(method, idempotencyKey, logPath);
+        var pipeline = BuildPipeline(method, idempotencyKey, logPath, cancellationToken);
         try
         {
             return await pipeline.ExecuteAsync(
@@ -125,7 +125,7 @@ public sealed partial class FintocHttp
         }
     }
 
-    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(HttpMethod method, string? idempotencyKey, string logPath)
+    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(HttpMethod method, string? idempotencyKey, string logPath, CancellationToken callerToken)
     {
         // A POST without an idempotency key is never repeated: Fintoc could have committed the first one.
         var mayRetry = method != HttpMethod.Post || idempotencyKey is not null;
@@ -142,6 +142,8 @@ public sealed partial class FintocHttp
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
                 {
                     { Exception: HttpRequestException or TimeoutRejectedException } => true,
+                    // A connection aborted under us (not our caller's cancellation) is a transport failure like any other.
+                    { Exception: OperationCanceledException } => !callerToken.IsCancellationRequested,
                     { Result: { } response } => RetryableStatuses.Contains(response.StatusCode),
                     _ => false,
                 }),
