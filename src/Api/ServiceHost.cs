@@ -5,6 +5,7 @@ using ModularPayments.Api.Admin;
 using ModularPayments.Api.Authentication;
 using ModularPayments.Api.Configuration;
 using ModularPayments.Api.Errors;
+using ModularPayments.Api.Fintoc;
 using ModularPayments.Api.Health;
 using ModularPayments.Api.Http;
 using ModularPayments.BuildingBlocks.EventSourcing;
@@ -48,6 +49,7 @@ public static partial class ServiceHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.Api.MaxRequestBodyBytes);
 
         services.AddSingleton(settings);
+        services.AddFintocProvider(builder.Configuration, settings);
         if (settings.EventStore.UsesEventStoreDb)
         {
             services.AddEventStoreDb(settings.EventStore.ConnectionString!);
@@ -86,7 +88,8 @@ public static partial class ServiceHost
         app.UseAuthorization();
 
         app.MapOpenApi().AllowAnonymous();
-        HealthEndpoint.Map(app, settings.EventStore.Provider);
+        HealthEndpoint.Map(app, settings.EventStore.Provider, settings.Fintoc.UsesSimulator ? "simulator" : "fintoc");
+        app.MapFintocProvider(settings);
 
         var v1 = app.MapGroup("/v1").RequireAuthorization(MerchantApiKeyAuthentication.Policy);
         v1.MapCustomersEndpoints();

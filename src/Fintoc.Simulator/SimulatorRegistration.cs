@@ -30,7 +30,8 @@ public static class SimulatorRegistration
 
         services.AddSingleton(options);
         services.AddSingleton(new SimulatorMount());
-        services.AddSingleton<SimulatorClock>();
+        // Built explicitly: when the host makes this clock its TimeProvider, constructor injection would loop.
+        services.AddSingleton(_ => new SimulatorClock());
         services.AddSingleton<Scheduler>();
         services.AddSingleton(new ChileBusinessCalendar(options.ExtraHolidays));
         services.AddSingleton<SimulatorState>();

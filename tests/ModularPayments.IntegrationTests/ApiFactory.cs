@@ -1,8 +1,10 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using ModularPayments.Fintoc;
 
 namespace ModularPayments.IntegrationTests;
 
@@ -38,6 +40,14 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureTestServices(services =>
+        {
+            // The in-process simulator and its webhooks are reached through the test server, not a socket.
+            foreach (var name in new[] { FintocServiceCollectionExtensions.HttpClientName, "fintoc-simulator-webhooks" })
+            {
+                services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
+            }
+        });
         if (_services is not null)
         {
             builder.ConfigureTestServices(_services);

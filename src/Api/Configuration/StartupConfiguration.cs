@@ -38,6 +38,11 @@ public sealed record StartupConfiguration(
             problems.Add($"EventStore:Provider must be '{EventStoreOptions.Sqlite}' (the embedded store, default) or '{EventStoreOptions.EventStoreDb}'.");
         }
 
+        if (!fintoc.UsesSimulator)
+        {
+            problems.AddRange(Bind<global::ModularPayments.Fintoc.FintocOptions>(configuration, FintocOptions.Section, problems).Validate());
+        }
+
         if (api.MaxRequestBodyBytes is < 1024 or > 10 * 1024 * 1024)
         {
             problems.Add("Api:MaxRequestBodyBytes must be between 1024 and 10485760.");

@@ -8,20 +8,23 @@ public sealed record EventStoreHealth(string Status, string Provider, long? Head
 public sealed record ProjectionHealth(string Name, string State, long Position, long? Lag, string? LastError, DateTimeOffset UpdatedAt);
 
 /// <summary><c>status</c> is healthy, degraded (a projection is faulted or not yet running) or unhealthy (no event store).</summary>
-public sealed record HealthResponse(string Status, EventStoreHealth EventStore, IReadOnlyList<ProjectionHealth> Projections);
+public sealed record HealthResponse(string Status, EventStoreHealth EventStore, IReadOnlyList<ProjectionHealth> Projections, PaymentsProviderHealth PaymentsProvider);
+
+/// <summary>Who plays Fintoc: <c>simulator</c> (mounted under /simulator, with its clock) or <c>fintoc</c>.</summary>
+public sealed record PaymentsProviderHealth(string Provider, DateTimeOffset Now);
 
 public static partial class HealthEndpoint
 {
-    public static void Map(IEndpointRouteBuilder endpoints, string provider) =>
-        endpoints.MapGet("/health", (IEventStore eventStore, ProjectionStatusBoard board, ProjectionsHostedService host, ILoggerFactory loggers, CancellationToken cancellationToken) =>
-                CheckAsync(eventStore, board, host, provider, loggers.CreateLogger("ModularPayments.Api.Health"), cancellationToken))
+    public static void Map(IEndpointRouteBuilder endpoints, string provider, string paymentsProvider) =>
+        endpoints.MapGet("/health", (IEventStore eventStore, ProjectionStatusBoard board, ProjectionsHostedService host, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken) =>
+                CheckAsync(eventStore, board, host, provider, new PaymentsProviderHealth(paymentsProvider, time.GetUtcNow()), loggers.CreateLogger("ModularPayments.Api.Health"), cancellationToken))
             .WithTags("Operations")
             .WithName("Health")
             .AllowAnonymous()
             .Produces<HealthResponse>()
             .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
 
-    private static async Task<IResult> CheckAsync(IEventStore eventStore, ProjectionStatusBoard board, ProjectionsHostedService host, string provider, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckAsync(IEventStore eventStore, ProjectionStatusBoard board, ProjectionsHostedService host, string provider, PaymentsProviderHealth payments, ILogger logger, CancellationToken cancellationToken)
     {
         long? head = null;
         string? storeError = null;
@@ -46,7 +49,7 @@ public static partial class HealthEndpoint
         var status = storeError is not null
             ? "unhealthy"
             : projections.Any(p => p.State is "faulted" or "not_started") ? "degraded" : "healthy";
-        var response = new HealthResponse(status, new EventStoreHealth(storeError is null ? "up" : "down", provider, head, storeError), projections);
+        var response = new HealthResponse(status, new EventStoreHealth(storeError is null ? "up" : "down", provider, head, storeError), projections, payments);
         return Results.Json(response, statusCode: status == "unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 
