@@ -230,3 +230,34 @@ public sealed class ApiTests
         header.Split(',').Select(part => part.Trim()).Where(part => part.EndsWith("rel=\"next\"", StringComparison.Ordinal))
             .Select(part => part[1..part.IndexOf('>', StringComparison.Ordinal)]).FirstOrDefault();
 }
+
+public sealed class HostedPageInputTests
+{
+    [Theory]
+    [InlineData("checkout/{0}/pac")]
+    [InlineData("checkout/{0}/card")]
+    public async Task A_hosted_page_post_that_is_not_a_form_is_415_and_changes_nothing(string route)
+    {
+        await using var sim = await SimulatorHost.StartAsync();
+        var session = await sim.PostOkAsync("v2/checkout_sessions", new { flow = "setup", currency = "CLP", success_url = "https://m.cl/ok", cancel_url = "https://m.cl/no", customer_data = new { email = "a@b.cl" } });
+        var id = session["id"]!.GetValue<string>();
+
+        using var response = await sim.Client.PostAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, route, id), new StringContent("{\"username\":\"x\"}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(System.Net.HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("created", (await sim.GetOkAsync($"v2/checkout_sessions/{id}"))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_unknown_checkout_page_is_404_and_a_wrong_widget_token_is_refused()
+    {
+        await using var sim = await SimulatorHost.StartAsync();
+        var intent = await sim.PostOkAsync("v1/subscription_intents", new { });
+
+        using var checkout = await sim.Client.GetAsync("checkout/cs_nope");
+        using var widget = await sim.Client.GetAsync($"widget/subscription_intents/{intent["id"]}?widget_token=wrong");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, checkout.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, widget.StatusCode);
+    }
+}

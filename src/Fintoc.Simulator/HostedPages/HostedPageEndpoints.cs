@@ -78,7 +78,11 @@ internal static class HostedPageEndpoints
 
     private static async Task<IResult> CompletePacAsync(string id, HttpContext http, EnrollmentService enrollment, SimulatorMount mount)
     {
-        var form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
+        if (await ReadFormAsync(http).ConfigureAwait(false) is not { } form)
+        {
+            return NotAForm();
+        }
+
         return Guarded(() =>
         {
             var result = enrollment.CompleteCheckout(id, new PacCredentials(form["username"].ToString(), form["password"].ToString(), form["account_number"].ToString(), form["mfa_code"].ToString()), null);
@@ -88,7 +92,11 @@ internal static class HostedPageEndpoints
 
     private static async Task<IResult> CompleteCardAsync(string id, HttpContext http, EnrollmentService enrollment, SimulatorMount mount)
     {
-        var form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
+        if (await ReadFormAsync(http).ConfigureAwait(false) is not { } form)
+        {
+            return NotAForm();
+        }
+
         var card = new CardCredentials(form["number"].ToString(), form["expiry"].ToString(), form["cvv"].ToString(), form["holder_name"].ToString(), form["three_ds_code"].ToString());
         if (EnrollmentService.CardNeedsThreeDSecure(card.Number) && string.IsNullOrEmpty(card.ThreeDsCode))
         {
@@ -128,7 +136,11 @@ internal static class HostedPageEndpoints
 
     private static async Task<IResult> AuthorizeAsync(string id, HttpContext http, EnrollmentService enrollment, SimulatorMount mount)
     {
-        var form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
+        if (await ReadFormAsync(http).ConfigureAwait(false) is not { } form)
+        {
+            return NotAForm();
+        }
+
         var token = form["widget_token"].ToString();
         if (enrollment.FindSubscriptionIntent(id) is not { } intent || intent.WidgetToken != token)
         {
@@ -144,6 +156,27 @@ internal static class HostedPageEndpoints
                 : Page("Autorización rechazada", $"""<p id="error" class="error" role="alert">The authorization failed: <strong id="error-reason">{E(result.ErrorReason)}</strong>.</p>""");
         }, error => Subscription(id, token, enrollment, mount, error));
     }
+
+    /// <summary>The posted form, or null when the body is not a form (a page is never a 500 on bad input).</summary>
+    private static async Task<IFormCollection?> ReadFormAsync(HttpContext http)
+    {
+        if (!http.Request.HasFormContentType)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    private static IResult NotAForm() =>
+        Page("Not a form", """<p id="error" class="error" role="alert">Submit the page's form (application/x-www-form-urlencoded).</p>""", StatusCodes.Status415UnsupportedMediaType);
 
     private static IResult Guarded(Func<IResult> action, Func<string, IResult>? onError = null)
     {
