@@ -118,7 +118,7 @@ public sealed class ClientAgainstSimulatorTests
 
         await fintoc.HelperAsync($"checkout_sessions/{session.Id}/complete", new { pac = new { username = "11.111.111-1", password = "jonsnow", account_number = "422159212" } });
         var method = await fintoc.Client.PaymentMethods.GetAsync((await fintoc.Client.CheckoutSessions.GetAsync(session.Id)).PaymentMethod!);
-        await fintoc.AdvanceAsync(TimeSpan.FromDays(4));
+        await fintoc.AdvanceAsync(TimeSpan.FromDays(6));
         var later = await fintoc.Client.PaymentMethods.GetAsync(method.Id);
 
         Assert.Equal(FintocStatuses.Pending, method.EffectiveStatus);
@@ -147,7 +147,7 @@ public sealed class ClientAgainstSimulatorTests
 
         await fintoc.HelperAsync($"subscription_intents/{intent.Id}/authorize", new { pac = new { username = "11.111.111-1", password = "jonsnow", account_number = "813990168", mfa_code = "000000" } });
         var authorized = await fintoc.Client.SubscriptionIntents.GetAsync(intent.Id);
-        await fintoc.AdvanceAsync(TimeSpan.FromDays(4));
+        await fintoc.AdvanceAsync(TimeSpan.FromDays(6));
         var subscription = await fintoc.Client.Subscriptions.GetAsync(authorized.Subscription!.Id);
         var subscriptions = await fintoc.Client.Subscriptions.ListAsync().ToListAsync();
         var charges = new List<FintocCharge>();
@@ -157,7 +157,7 @@ public sealed class ClientAgainstSimulatorTests
         }
 
         var listed = await fintoc.Client.Charges.ListAsync(new ListChargesRequest(SubscriptionId: subscription.Id, PerPage: 2)).ToListAsync();
-        await fintoc.AdvanceAsync(TimeSpan.FromDays(7));
+        await fintoc.AdvanceAsync(TimeSpan.FromDays(10));
         var final = await fintoc.Client.Charges.GetAsync(charges[0].Id);
 
         Assert.NotNull(intent.WidgetToken);

@@ -215,7 +215,7 @@ public sealed class LifecycleTests
         var read = await sim.GetOkAsync($"v1/subscription_intents/{intent["id"]}");
         var authorized = await sim.PostOkAsync($"test-helpers/subscription_intents/{intent["id"]}/authorize", SimulatorHost.Pac("746326042", "00,00,00"));
         var subscriptionId = authorized["subscription"]!["id"]!.GetValue<string>();
-        await sim.AdvanceAsync(TimeSpan.FromDays(5));
+        await sim.AdvanceAsync(TimeSpan.FromDays(6));
 
         Assert.StartsWith($"{intent["id"]}_sec_", intent["widget_token"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Null(read["widget_token"]);
@@ -276,7 +276,7 @@ public sealed class LifecycleTests
     {
         var intent = await sim.PostOkAsync("v1/subscription_intents", new { reference_id = "mandate-1" });
         var authorized = await sim.PostOkAsync($"test-helpers/subscription_intents/{intent["id"]}/authorize", SimulatorHost.Pac("422159212"));
-        await sim.AdvanceAsync(TimeSpan.FromDays(4));
+        await sim.AdvanceAsync(TimeSpan.FromDays(6));
         var subscriptionId = authorized["subscription"]!["id"]!.GetValue<string>();
         Assert.Equal("active", (await sim.GetOkAsync($"v1/subscriptions/{subscriptionId}"))["status"]!.GetValue<string>());
         return subscriptionId;
