@@ -7,8 +7,16 @@ using ModularPayments.EventStore.Sqlite;
 
 // Throughput of the embedded SQLite event store.
 //   dotnet run -c Release --project tests/ModularPayments.Benchmarks -- [appends=5000] [--keep]
+// The Fintoc layer (signature checks, the client against the simulator over loopback HTTP):
+//   dotnet run -c Release --project tests/ModularPayments.Benchmarks -- --fintoc
 // Every figure is one run of a Stopwatch over a fresh temp database file (synchronous=FULL, WAL), so treat it as an
 // order of magnitude for this machine's disk, not as a statistically careful measurement.
+
+if (args.Contains("--fintoc", StringComparer.Ordinal))
+{
+    await ModularPayments.Benchmarks.FintocBenchmarks.RunAsync();
+    return 0;
+}
 
 var appends = args.Select(a => int.TryParse(a, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0).FirstOrDefault(n => n > 0);
 if (appends == 0)
