@@ -53,6 +53,9 @@ public sealed class SimulatorHost : IAsyncDisposable
             options.WebhookDeliveryTimeout = TimeSpan.FromSeconds(2);
             configure?.Invoke(options);
         }).ConfigurePrimaryHttpMessageHandler(() => receiver);
+        // Real time stands still under the simulator clock here: only the test moves it, so a 3-second retry is never
+        // reached by a slow machine's own seconds.
+        builder.Services.AddSingleton(_ => new SimulatorClock(new StoppedTime(DateTimeOffset.UtcNow)));
         var app = builder.Build();
         app.MapFintocSimulator();
         await app.StartAsync();
@@ -130,6 +133,12 @@ public sealed class SimulatorHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+}
+
+/// <summary>A base clock that does not move by itself.</summary>
+internal sealed class StoppedTime(DateTimeOffset at) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => at;
 }
 
 /// <summary>Stands in for the merchant's webhook endpoint: answers from a script (default 200) and records each request.</summary>
