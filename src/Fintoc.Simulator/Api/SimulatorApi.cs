@@ -104,7 +104,7 @@ internal sealed partial class SimulatorApi(
         }
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    internal static async Task<byte[]> ReadBodyAsync(HttpRequest request)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
@@ -140,7 +140,7 @@ internal sealed partial class SimulatorApi(
 
     private static ApiAnswer Error(FintocApiError error) => new(error.Status, error.ToJson());
 
-    private static async Task WriteAsync(HttpContext http, ApiAnswer answer)
+    internal static async Task WriteAsync(HttpContext http, ApiAnswer answer)
     {
         http.Response.StatusCode = answer.Status;
         http.Response.ContentType = "application/json; charset=utf-8";

@@ -214,22 +214,8 @@ internal static class TestHelperEndpoints
         : body.Json[name] is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<int>(out var count) && count >= 0 && count <= max ? count
         : throw FintocApiError.Invalid(name, $"{name} must be an integer from 0 to {max}.");
 
-    private static async Task<RequestBody> ReadAsync(HttpContext http)
-    {
-        using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
-        if (buffer.Length > SimulatorApi.MaxBodyBytes)
-        {
-            throw new FintocApiError(413, "invalid_request_error", "request_too_large", "The request body is too large.");
-        }
+    private static async Task<RequestBody> ReadAsync(HttpContext http) =>
+        RequestBody.Parse(await SimulatorApi.ReadBodyAsync(http.Request).ConfigureAwait(false));
 
-        return RequestBody.Parse(buffer.ToArray());
-    }
-
-    private static async Task WriteAsync(HttpContext http, int status, JsonNode body)
-    {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = "application/json; charset=utf-8";
-        await http.Response.WriteAsync(body.ToJsonString(SimulatorJson.Options)).ConfigureAwait(false);
-    }
+    private static Task WriteAsync(HttpContext http, int status, JsonNode body) => SimulatorApi.WriteAsync(http, new ApiAnswer(status, body));
 }
