@@ -8,6 +8,7 @@ using ModularPayments.Api.Errors;
 using ModularPayments.Api.Fintoc;
 using ModularPayments.Api.Health;
 using ModularPayments.Api.Http;
+using ModularPayments.Api.Webhooks;
 using ModularPayments.BuildingBlocks.EventSourcing;
 using ModularPayments.BuildingBlocks.EventStore;
 using ModularPayments.BuildingBlocks.Infrastructure;
@@ -40,6 +41,11 @@ public static partial class ServiceHost
             LogDevelopmentKey(logger);
         }
 
+        if (!settings.Fintoc.UsesSimulator && settings.Fintoc.WebhookSecrets.Count == 0)
+        {
+            LogNoWebhookSecrets(logger);
+        }
+
         return app;
     }
 
@@ -62,6 +68,14 @@ public static partial class ServiceHost
         }
 
         services.AddBuildingBlocks(dataDirectory, CustomersModule.Assembly);
+        services.AddSingleton(new WebhookSecrets(settings.Fintoc.WebhookSecrets));
+        services.AddSingleton(new WebhookSettings(TimeSpan.FromSeconds(settings.Fintoc.WebhookToleranceSeconds)));
+        if (settings.Fintoc.UsesSimulator)
+        {
+            services.AddSingleton<SimulatorWebhookRegistration>();
+            services.AddHostedService(sp => sp.GetRequiredService<SimulatorWebhookRegistration>());
+        }
+
         services.Configure<ProjectionOptions>(builder.Configuration.GetSection("Projections"));
         services.AddCustomersModule();
 
@@ -90,12 +104,14 @@ public static partial class ServiceHost
         app.MapOpenApi().AllowAnonymous();
         HealthEndpoint.Map(app, settings.EventStore.Provider, settings.Fintoc.UsesSimulator ? "simulator" : "fintoc");
         app.MapFintocProvider(settings);
+        FintocWebhookEndpoint.Map(app);
 
         var v1 = app.MapGroup("/v1").RequireAuthorization(MerchantApiKeyAuthentication.Policy);
         v1.MapCustomersEndpoints();
 
         var admin = app.MapGroup("/admin").RequireAuthorization(MerchantApiKeyAuthentication.Policy);
         ProjectionAdminEndpoints.Map(admin);
+        WebhookAdminEndpoints.Map(admin);
     }
 
     private static void ConfigureJson(JsonSerializerOptions options)
@@ -116,6 +132,9 @@ public static partial class ServiceHost
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ModularPayments starting: event store {Provider} in {DataDirectory}, payments provider {PaymentsProvider}")]
     private static partial void LogStarting(ILogger logger, string provider, string dataDirectory, string paymentsProvider);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No Fintoc:WebhookSecrets configured: every delivery to /webhooks/fintoc will be refused")]
+    private static partial void LogNoWebhookSecrets(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No Merchant:ApiKeys configured: the documented development key is accepted (simulator only)")]
     private static partial void LogDevelopmentKey(ILogger logger);

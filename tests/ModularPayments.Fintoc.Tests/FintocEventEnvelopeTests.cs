@@ -25,11 +25,22 @@ public sealed class FintocEventEnvelopeTests
         Assert.Equal("something.new", parsed.Type);
     }
 
+    [Fact]
+    public void The_seed_documents_shape_without_mode_or_created_at_parses()
+    {
+        // Seed 000's checkout_session.finished example: no mode, no created_at at the top; customer an object,
+        // payment_method a bare id.
+        var parsed = FintocEventEnvelope.Parse("""{"id":"evt_a4xK32BanKWYn","object":"event","type":"checkout_session.finished","data":{"id":"cs_li5531onlFDi235","customer":{"id":"cus_NffrFeUfNV2Hib"},"payment_method":"pm_NffrFeUfNV2Hib"}}""");
+
+        Assert.Equal("evt_a4xK32BanKWYn", parsed.Id);
+        Assert.Null(parsed.Mode);
+        Assert.Null(parsed.CreatedAt);
+        Assert.Equal("pm_NffrFeUfNV2Hib", parsed.Data.GetProperty("payment_method").GetString());
+    }
+
     [Theory]
     [InlineData("""{"type":"a.b","mode":"test","created_at":"2026-01-01T00:00:00Z","data":{}}""", "id")]
     [InlineData("""{"id":"evt_1","mode":"test","created_at":"2026-01-01T00:00:00Z","data":{}}""", "type")]
-    [InlineData("""{"id":"evt_1","type":"a.b","created_at":"2026-01-01T00:00:00Z","data":{}}""", "mode")]
-    [InlineData("""{"id":"evt_1","type":"a.b","mode":"test","data":{}}""", "created_at")]
     [InlineData("""{"id":"evt_1","type":"a.b","mode":"test","created_at":"not a date","data":{}}""", "created_at")]
     [InlineData("""{"id":"evt_1","type":"a.b","mode":"test","created_at":"2026-01-01T00:00:00Z"}""", "data")]
     [InlineData("""{"id":"evt_1","type":"a.b","mode":"test","created_at":"2026-01-01T00:00:00Z","data":"x"}""", "data")]

@@ -99,6 +99,18 @@ public sealed class WebhookSignatureVerifierTests
         Assert.True(Verifier(SignedAt.AddSeconds(secondsAfterSigning)).Verify(Body, $"t={SdkTimestamp},v1={SdkSignature}").IsValid);
     }
 
+    [Theory]
+    [InlineData(300_999, true)] // floor(now) - t = 300: Fintoc's SDKs accept it, so do we
+    [InlineData(301_000, false)]
+    [InlineData(-300_000, true)] // t - floor(now) = 300
+    [InlineData(-300_001, false)] // floor(now) = t - 301: dated 301 s ahead
+    public void The_age_is_counted_in_whole_seconds_as_the_sdks_do(int millisecondsAfterSigning, bool accepted)
+    {
+        var result = Verifier(SignedAt.AddMilliseconds(millisecondsAfterSigning)).Verify(Body, $"t={SdkTimestamp},v1={SdkSignature}");
+
+        Assert.Equal(accepted, result.IsValid);
+    }
+
     [Fact]
     public void Whitespace_around_the_parts_is_tolerated()
     {

@@ -45,6 +45,12 @@ public sealed class FintocOptions
 
     public string? SecretKey { get; set; }
 
+    /// <summary>Secrets of the Fintoc webhook endpoints whose deliveries we accept (several while one is rotated).</summary>
+    public List<string> WebhookSecrets { get; } = [];
+
+    /// <summary>How far a <c>Fintoc-Signature</c> timestamp may be from now, either way, in whole seconds.</summary>
+    public int WebhookToleranceSeconds { get; set; } = 300;
+
     public bool UsesSimulator => string.IsNullOrWhiteSpace(SecretKey);
 }
 

@@ -43,6 +43,11 @@ public sealed record StartupConfiguration(
             problems.AddRange(Bind<global::ModularPayments.Fintoc.FintocOptions>(configuration, FintocOptions.Section, problems).Validate());
         }
 
+        if (fintoc.WebhookToleranceSeconds is < 1 or > 3600)
+        {
+            problems.Add("Fintoc:WebhookToleranceSeconds must be between 1 and 3600.");
+        }
+
         if (api.MaxRequestBodyBytes is < 1024 or > 10 * 1024 * 1024)
         {
             problems.Add("Api:MaxRequestBodyBytes must be between 1024 and 10485760.");

@@ -7,6 +7,8 @@ using ModularPayments.BuildingBlocks.Application;
 using ModularPayments.BuildingBlocks.EventSourcing;
 using ModularPayments.BuildingBlocks.Integration;
 using ModularPayments.BuildingBlocks.Projections;
+using ModularPayments.BuildingBlocks.Reactors;
+using ModularPayments.BuildingBlocks.Webhooks;
 
 namespace ModularPayments.BuildingBlocks.Infrastructure;
 
@@ -21,7 +23,7 @@ public static class BuildingBlocksRegistration
     {
         ArgumentNullException.ThrowIfNull(moduleAssemblies);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(new EventTypeRegistry(moduleAssemblies));
+        services.AddSingleton(new EventTypeRegistry([typeof(BuildingBlocksRegistration).Assembly, .. moduleAssemblies]));
         services.AddSingleton<EventSerializer>();
         services.AddScoped<RequestContext>();
         services.AddScoped<IRequestContext>(sp => sp.GetRequiredService<RequestContext>());
@@ -37,16 +39,53 @@ public static class BuildingBlocksRegistration
         {
             RegisterClosedImplementations(services, assembly, typeof(IRequestHandler<,>), ServiceLifetime.Transient);
             RegisterClosedImplementations(services, assembly, typeof(IValidator<>), ServiceLifetime.Singleton);
-            RegisterClosedImplementations(services, assembly, typeof(IIntegrationEventHandler<>), ServiceLifetime.Scoped);
+            RegisterIntegrationEventHandlers(services, assembly);
         }
 
         services.AddSingleton(new ReadModelDatabase(dataDirectory));
         services.AddSingleton<ProjectionStatusBoard>();
         services.AddOptions<ProjectionOptions>();
-        services.AddSingleton<IReadModelProjection, IntegrationEventPublisher>();
         services.AddSingleton<ProjectionsHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionsHostedService>());
+
+        services.AddReactors(dataDirectory);
+        services.AddWebhookInbox();
         return services;
+    }
+
+    private static void AddReactors(this IServiceCollection services, string dataDirectory)
+    {
+        services.AddOptions<ReactorOptions>()
+            .BindConfiguration(ReactorOptions.SectionName)
+            .Validate(options => options.Validate().Count == 0, "Reactors settings are invalid: MaxAttempts 1..100, FirstRetryDelay >= 0, MaxRetryDelay >= FirstRetryDelay.")
+            .ValidateOnStart();
+        services.AddSingleton(new ReactorCheckpoints(dataDirectory));
+        services.AddSingleton<ReactorStatusBoard>();
+        services.AddSingleton<ReactorsHostedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReactorsHostedService>());
+    }
+
+    private static void AddWebhookInbox(this IServiceCollection services)
+    {
+        services.AddSingleton<WebhookInbox>();
+        services.AddSingleton<WebhookInboxReactor>();
+        services.AddSingleton<IReactor>(sp => sp.GetRequiredService<WebhookInboxReactor>());
+        services.AddSingleton<IReadModelProjection, WebhooksProjection>();
+        services.AddSingleton<WebhookReadModel>();
+    }
+
+    /// <summary>Each <see cref="IIntegrationEventHandler{T}"/> found becomes a reactor of its own (reflection here only, at start-up).</summary>
+    private static void RegisterIntegrationEventHandlers(IServiceCollection services, Assembly assembly)
+    {
+        var register = typeof(IntegrationEventRegistration).GetMethods()
+            .Single(m => m.Name == nameof(IntegrationEventRegistration.AddIntegrationEventHandler) && m.GetGenericArguments().Length == 2);
+        foreach (var handler in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var subscribed in handler.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IIntegrationEventHandler<>)))
+            {
+                register.MakeGenericMethod(subscribed.GetGenericArguments()[0], handler).Invoke(null, [services]);
+            }
+        }
     }
 
     private static void RegisterClosedImplementations(IServiceCollection services, Assembly assembly, Type openInterface, ServiceLifetime lifetime)

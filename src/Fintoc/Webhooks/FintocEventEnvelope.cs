@@ -3,8 +3,9 @@ using System.Text.Json;
 
 namespace ModularPayments.Fintoc.Webhooks;
 
-/// <summary>A Fintoc event: <c>{id, type, mode, created_at, data}</c>. Unknown types are fine: callers ignore them.</summary>
-public sealed record FintocEvent(string Id, string Type, string Mode, DateTimeOffset CreatedAt, JsonElement Data);
+/// <summary>A Fintoc event: <c>{id, type, mode, created_at, data}</c>; <c>id</c>, <c>type</c> and <c>data</c> are required. Unknown types are fine: callers ignore them.</summary>
+/// <remarks><c>mode</c> and <c>created_at</c> are optional: the seed documents' own examples omit them.</remarks>
+public sealed record FintocEvent(string Id, string Type, string? Mode, DateTimeOffset? CreatedAt, JsonElement Data);
 
 /// <summary>Reads the envelope of a verified webhook body; verification is <see cref="WebhookSignatureVerifier"/>'s job.</summary>
 public static class FintocEventEnvelope
@@ -30,23 +31,26 @@ public static class FintocEventEnvelope
                 throw new FintocEventParseException("body", "The webhook body must be a JSON object.");
             }
 
-            var createdAtText = RequiredString(root, "created_at");
-            if (!DateTimeOffset.TryParse(createdAtText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var createdAt))
-            {
-                throw new FintocEventParseException("created_at", "created_at is not an ISO 8601 date.");
-            }
+            var createdAt = OptionalString(root, "created_at") is { } createdAtText
+                ? DateTimeOffset.TryParse(createdAtText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
+                    ? parsed
+                    : throw new FintocEventParseException("created_at", "created_at is not an ISO 8601 date.")
+                : (DateTimeOffset?)null;
 
             if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
             {
                 throw new FintocEventParseException("data", "data must be an object.");
             }
 
-            return new FintocEvent(RequiredString(root, "id"), RequiredString(root, "type"), RequiredString(root, "mode"), createdAt, data.Clone());
+            return new FintocEvent(RequiredString(root, "id"), RequiredString(root, "type"), OptionalString(root, "mode"), createdAt, data.Clone());
         }
     }
 
     public static FintocEvent Parse(string body) =>
         Parse(System.Text.Encoding.UTF8.GetBytes(body ?? throw new ArgumentNullException(nameof(body))));
+
+    private static string? OptionalString(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string RequiredString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text

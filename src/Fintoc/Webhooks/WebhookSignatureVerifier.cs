@@ -61,15 +61,17 @@ public sealed class WebhookSignatureVerifier
         }
 
         var signedAt = DateTimeOffset.FromUnixTimeSeconds(unixSeconds);
-        var age = _time.GetUtcNow() - signedAt;
-        if (age > _tolerance)
+        // Whole seconds, as Fintoc's SDKs compare them (age = floor(now) - t): a delivery they accept is accepted here.
+        var age = _time.GetUtcNow().ToUnixTimeSeconds() - unixSeconds;
+        var tolerance = (long)_tolerance.TotalSeconds;
+        if (age > tolerance)
         {
-            return WebhookVerificationResult.Invalid(WebhookVerificationFailure.TimestampTooOld, $"The signature is {age.TotalSeconds:0} s old; the tolerance is {_tolerance.TotalSeconds:0} s.", signedAt);
+            return WebhookVerificationResult.Invalid(WebhookVerificationFailure.TimestampTooOld, $"The signature is {age} s old; the tolerance is {tolerance} s.", signedAt);
         }
 
-        if (-age > _tolerance)
+        if (-age > tolerance)
         {
-            return WebhookVerificationResult.Invalid(WebhookVerificationFailure.TimestampInFuture, $"The signature is dated {-age.TotalSeconds:0} s in the future; the tolerance is {_tolerance.TotalSeconds:0} s.", signedAt);
+            return WebhookVerificationResult.Invalid(WebhookVerificationFailure.TimestampInFuture, $"The signature is dated {-age} s in the future; the tolerance is {tolerance} s.", signedAt);
         }
 
         var message = SignedMessage(timestampText, rawBody);

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ModularPayments.BuildingBlocks.Integration;
 using ModularPayments.BuildingBlocks.Projections;
+using ModularPayments.BuildingBlocks.Reactors;
+using ModularPayments.Modules.Customers.Contracts;
 using ModularPayments.Modules.Customers.Application;
 using ModularPayments.Modules.Customers.Endpoints;
 using ModularPayments.Modules.Customers.Infrastructure;
@@ -19,6 +21,9 @@ public static class CustomersModule
         services.AddSingleton<IReadModelProjection, CustomersProjection>();
         services.AddSingleton<ICustomerReadModel, SqliteCustomerReadModel>();
         services.AddSingleton<IIntegrationEventMapper, CustomersIntegrationEventMapper>();
+        services.AddTransient<IFintocCustomerMirror, FintocCustomerMirror>();
+        services.AddScoped<IFintocCustomerLinks, FintocCustomerLinks>();
+        services.AddSingleton<IReactor, FintocMirroringReactor>();
         return services;
     }
 

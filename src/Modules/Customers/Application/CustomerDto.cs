@@ -9,6 +9,7 @@ public sealed record CustomerDto(
     string? Email,
     TaxIdDto? TaxId,
     IReadOnlyDictionary<string, string> Metadata,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? FintocCustomerId = null);
 
 public sealed record CustomerPage(IReadOnlyList<CustomerDto> Data, bool HasMore);

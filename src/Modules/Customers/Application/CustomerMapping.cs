@@ -10,5 +10,6 @@ internal static class CustomerMapping
         state.Email,
         state.TaxIdType is null || state.TaxIdValue is null ? null : new TaxIdDto(state.TaxIdType, state.TaxIdValue),
         state.Metadata,
-        state.RegisteredAt);
+        state.RegisteredAt,
+        state.FintocCustomerId);
 }

@@ -7,6 +7,9 @@ public interface ICustomerReadModel
 
     /// <summary>Newest first. A cursor that names no projected customer gives null.</summary>
     Task<CustomerPage?> ListAsync(CustomerFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>Our customer linked to that Fintoc customer, or null.</summary>
+    Task<Guid?> FindIdByFintocCustomerIdAsync(string fintocCustomerId, CancellationToken cancellationToken);
 }
 
 /// <summary>Normalised filter values; <see cref="Limit"/> is 1..100.</summary>

@@ -1,3 +1,4 @@
+using ModularPayments.BuildingBlocks.Application;
 using ModularPayments.Modules.Customers.Application;
 
 namespace ModularPayments.Modules.Customers.Endpoints;
@@ -9,24 +10,26 @@ public sealed record RegisterCustomerRequest(string? Name, string? Email, TaxIdB
 
 /// <summary>A customer on the wire.</summary>
 public sealed record CustomerResponse(
-    Guid Id,
+    string Id,
     string Object,
     string? Name,
     string? Email,
     TaxIdBody? TaxId,
     IReadOnlyDictionary<string, string> Metadata,
+    string? FintocCustomerId,
     DateTimeOffset CreatedAt)
 {
     public static CustomerResponse From(CustomerDto customer)
     {
         ArgumentNullException.ThrowIfNull(customer);
         return new CustomerResponse(
-            customer.Id,
+            PublicIdKind.Customer.Format(customer.Id),
             "customer",
             customer.Name,
             customer.Email,
-            customer.TaxId is null ? null : new TaxIdBody(customer.TaxId.Type, customer.TaxId.Value),
+            customer.TaxId is null ? null : new TaxIdBody(customer.TaxId.Type, Domain.TaxIds.TaxId.Display(customer.TaxId.Type, customer.TaxId.Value)),
             customer.Metadata,
+            customer.FintocCustomerId,
             customer.CreatedAt);
     }
 }

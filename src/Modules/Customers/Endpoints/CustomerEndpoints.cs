@@ -56,11 +56,7 @@ internal static class CustomerEndpoints
 
     private static async Task<IResult> GetAsync(string id, IMediator mediator, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(id, out var customerId))
-        {
-            throw new NotFoundException("customer", id);
-        }
-
+        var customerId = PublicIdKind.Customer.ParseOrNotFound(id);
         var customer = await mediator.Send(new GetCustomerQuery(customerId), cancellationToken);
         return Results.Ok(CustomerResponse.From(customer));
     }

@@ -20,5 +20,10 @@ internal sealed class CustomersIntegrationEventMapper : IIntegrationEventMapper
                 registered.TaxIdValue,
                 registered.RegisteredAt);
         }
+
+        if (domainEvent is DomainEvents.CustomerLinkedToFintoc linked)
+        {
+            yield return new Published.CustomerLinkedToFintoc(linked.CustomerId, linked.FintocCustomerId, linked.LinkedAt);
+        }
     }
 }

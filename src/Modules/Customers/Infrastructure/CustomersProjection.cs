@@ -13,7 +13,7 @@ internal sealed class CustomersProjection : IReadModelProjection
 
     public string Name => ProjectionName;
 
-    public int SchemaVersion => 1;
+    public int SchemaVersion => 2;
 
     public async Task CreateSchemaAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
@@ -28,8 +28,10 @@ internal sealed class CustomersProjection : IReadModelProjection
                 tax_id_type   TEXT,
                 tax_id_value  TEXT,
                 metadata      TEXT    NOT NULL,
-                created_at    TEXT    NOT NULL
+                created_at    TEXT    NOT NULL,
+                fintoc_customer_id TEXT
             );
+            CREATE INDEX IF NOT EXISTS ix_customers_fintoc ON customers (fintoc_customer_id);
             CREATE INDEX IF NOT EXISTS ix_customers_email ON customers (email, seq);
             CREATE INDEX IF NOT EXISTS ix_customers_tax_id ON customers (tax_id_value, seq);
             """;
@@ -47,6 +49,17 @@ internal sealed class CustomersProjection : IReadModelProjection
     public async Task ApplyAsync(ProjectedEvent projectedEvent, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(projectedEvent);
+        if (projectedEvent.Event is CustomerLinkedToFintoc linked)
+        {
+            await using var link = connection.CreateCommand();
+            link.Transaction = transaction;
+            link.CommandText = "UPDATE customers SET fintoc_customer_id = $fintoc WHERE id = $id";
+            link.Parameters.AddWithValue("$fintoc", linked.FintocCustomerId);
+            link.Parameters.AddWithValue("$id", linked.CustomerId.ToString("D"));
+            await link.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+
         if (projectedEvent.Event is not CustomerRegistered registered)
         {
             return;

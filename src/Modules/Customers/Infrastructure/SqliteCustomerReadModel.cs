@@ -10,7 +10,7 @@ namespace ModularPayments.Modules.Customers.Infrastructure;
 
 internal sealed class SqliteCustomerReadModel(ReadModelDatabase database) : ICustomerReadModel
 {
-    private const string Columns = "id, seq, name, email, tax_id_type, tax_id_value, metadata, created_at";
+    private const string Columns = "id, seq, name, email, tax_id_type, tax_id_value, metadata, created_at, fintoc_customer_id";
 
     public async Task<CustomerDto?> FindAsync(Guid customerId, CancellationToken cancellationToken)
     {
@@ -77,6 +77,20 @@ internal sealed class SqliteCustomerReadModel(ReadModelDatabase database) : ICus
         return new CustomerPage(hasMore ? customers[..filter.Limit] : customers, hasMore);
     }
 
+    public async Task<Guid?> FindIdByFintocCustomerIdAsync(string fintocCustomerId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        if (connection is null)
+        {
+            return null;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id FROM customers WHERE fintoc_customer_id = $fintoc";
+        command.Parameters.AddWithValue("$fintoc", fintocCustomerId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string id ? Guid.Parse(id) : null;
+    }
+
     private static async Task<long?> SeqOfAsync(SqliteConnection connection, Guid customerId, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
@@ -111,6 +125,7 @@ internal sealed class SqliteCustomerReadModel(ReadModelDatabase database) : ICus
             reader.IsDBNull(3) ? null : reader.GetString(3),
             taxIdType is null || taxIdValue is null ? null : new TaxIdDto(taxIdType, taxIdValue),
             JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(6), JsonDefaults.Events) ?? [],
-            DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+            DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+            reader.IsDBNull(8) ? null : reader.GetString(8));
     }
 }

@@ -13,7 +13,7 @@ internal sealed class ListCustomersQueryHandler(ICustomerReadModel readModel) : 
             NormalizeTaxId(request.TaxId),
             string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim().ToLowerInvariant(),
             request.Limit is null ? ListCustomersQuery.DefaultLimit : int.Parse(request.Limit, CultureInfo.InvariantCulture),
-            request.StartingAfter is null ? null : Guid.Parse(request.StartingAfter));
+            request.StartingAfter is null ? null : PublicIdKind.Customer.TryParse(request.StartingAfter, out var cursor) ? cursor : Guid.Parse(request.StartingAfter));
 
         return await readModel.ListAsync(filter, cancellationToken)
             ?? throw new DomainRuleViolation("invalid_cursor", "starting_after names no customer.", "starting_after");

@@ -1,4 +1,5 @@
 using FluentValidation;
+using ModularPayments.BuildingBlocks.Application;
 
 namespace ModularPayments.Modules.Customers.Application.ListCustomers;
 
@@ -13,7 +14,7 @@ internal sealed class ListCustomersQueryValidator : AbstractValidator<ListCustom
             .WithMessage($"limit is a whole number from 1 to {ListCustomersQuery.MaxLimit}.");
 
         RuleFor(q => q.StartingAfter)
-            .Must(id => Guid.TryParse(id, out _))
+            .Must(id => PublicIdKind.Customer.TryParse(id, out _) || Guid.TryParse(id, out _))
             .When(q => q.StartingAfter is not null)
             .OverridePropertyName("starting_after")
             .WithMessage("starting_after is the id of a customer from a previous page.");

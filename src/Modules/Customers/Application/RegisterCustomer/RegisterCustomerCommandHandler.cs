@@ -28,7 +28,7 @@ internal sealed class RegisterCustomerCommandHandler(IAggregateStore store, Time
                 : throw new ConflictException(
                     "idempotency_key_reused",
                     "This Idempotency-Key was already used with different parameters.",
-                    new Dictionary<string, string> { ["existing_customer_id"] = customerId.ToString() });
+                    new Dictionary<string, string> { ["existing_customer_id"] = PublicIdKind.Customer.Format(customerId) });
         }
 
         if (taxId is not null)
@@ -71,8 +71,8 @@ internal sealed class RegisterCustomerCommandHandler(IAggregateStore store, Time
         {
             throw new ConflictException(
                 "tax_id_taken",
-                $"A customer with this tax id already exists: {holder}.",
-                new Dictionary<string, string> { ["existing_customer_id"] = holder.ToString() });
+                $"A customer with this tax id already exists: {PublicIdKind.Customer.Format(holder)}.",
+                new Dictionary<string, string> { ["existing_customer_id"] = PublicIdKind.Customer.Format(holder) });
         }
 
         claim.ReassignAbandoned(taxId, customerId, holderExists, now);

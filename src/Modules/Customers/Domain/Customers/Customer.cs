@@ -43,4 +43,26 @@ public sealed class Customer : Aggregate<CustomerState>
             && State.Metadata.Count == metadata.Count
             && metadata.All(pair => State.Metadata.TryGetValue(pair.Key, out var value) && value == pair.Value);
     }
+
+    /// <summary>Links the customer to its Fintoc customer, once: a repeat with the same id changes nothing.</summary>
+    public void LinkToFintoc(string fintocCustomerId, DateTimeOffset linkedAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fintocCustomerId);
+        if (!State.IsRegistered)
+        {
+            throw new DomainRuleViolation("customer_not_registered", "Only a registered customer can be linked to Fintoc.");
+        }
+
+        if (State.FintocCustomerId is { } linked)
+        {
+            if (linked != fintocCustomerId)
+            {
+                throw new DomainRuleViolation("customer_already_linked", $"Customer {State.Id} is already linked to another Fintoc customer.");
+            }
+
+            return;
+        }
+
+        Apply(new CustomerLinkedToFintoc(State.Id, fintocCustomerId, linkedAt));
+    }
 }

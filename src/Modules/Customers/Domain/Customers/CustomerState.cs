@@ -18,6 +18,8 @@ public sealed record CustomerState : AggregateState<CustomerState>
 
     public DateTimeOffset RegisteredAt { get; init; }
 
+    public string? FintocCustomerId { get; init; }
+
     public bool IsRegistered => Id != Guid.Empty;
 
     public override CustomerState When(IDomainEvent domainEvent) => domainEvent switch
@@ -32,6 +34,7 @@ public sealed record CustomerState : AggregateState<CustomerState>
             Metadata = registered.Metadata,
             RegisteredAt = registered.RegisteredAt,
         },
+        CustomerLinkedToFintoc linked => this with { FintocCustomerId = linked.FintocCustomerId },
         _ => this,
     };
 }

@@ -68,4 +68,23 @@ public static class ChileanRut
             var digit => (char)('0' + digit),
         };
     }
+
+    /// <summary>The usual written form of a normalised RUT: "123456785" becomes "12.345.678-5".</summary>
+    public static string Format(string normalized)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(normalized);
+        var body = normalized[..^1];
+        var groups = new System.Text.StringBuilder();
+        for (var i = 0; i < body.Length; i++)
+        {
+            if (i > 0 && (body.Length - i) % 3 == 0)
+            {
+                groups.Append('.');
+            }
+
+            groups.Append(body[i]);
+        }
+
+        return groups.Append('-').Append(normalized[^1]).ToString();
+    }
 }

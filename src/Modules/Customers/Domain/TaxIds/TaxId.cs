@@ -42,5 +42,9 @@ public sealed record TaxId
             ? taxId
             : throw new DomainRuleViolation("invalid_tax_id", error, field);
 
+    /// <summary>How the tax id is usually written: a RUT with dots and hyphen, an RFC as stored.</summary>
+    public static string Display(string type, string normalizedValue) =>
+        type == TaxIdTypeNames.ClRut ? ChileanRut.Format(normalizedValue) : normalizedValue;
+
     public override string ToString() => $"{Type.ToWire()}:{Value}";
 }
