@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Google.Protobuf;
+using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,7 +11,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ModularPayments.EventStore.EventStoreDb.Transport;
 
 namespace ModularPayments.EventStore.Tests.EventStoreDb;
 
@@ -71,16 +71,31 @@ public sealed class FakeEventStoreDbNode : IAsyncDisposable
             await exchange.SendAsync(message);
         }
 
-        exchange.CompleteWithTrailers(GrpcStatusCode.OK);
+        exchange.CompleteWithTrailers(StatusCode.OK);
     });
 
     /// <summary>Queues a Trailers-Only error: HTTP 200, no body, grpc-status and metadata in the headers.</summary>
-    public FakeEventStoreDbNode ThenTrailersOnly(GrpcStatusCode code, string message, params (string Key, string Value)[] metadata) =>
+    public FakeEventStoreDbNode ThenTrailersOnly(StatusCode code, string message, params (string Key, string Value)[] metadata) =>
         Then(exchange =>
         {
             exchange.TrailersOnly(code, message, metadata);
             return Task.CompletedTask;
         });
+
+    /// <summary>The messages of a request body: each one a zero flag byte, a 4-byte big-endian length and the bytes.</summary>
+    private static List<byte[]> Unframe(byte[] body)
+    {
+        var messages = new List<byte[]>();
+        for (var offset = 0; offset < body.Length;)
+        {
+            Assert.Equal(0, body[offset]);
+            var length = (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(body.AsSpan(offset + 1, 4));
+            messages.Add(body[(offset + 5)..(offset + 5 + length)]);
+            offset += 5 + length;
+        }
+
+        return messages;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -92,13 +107,7 @@ public sealed class FakeEventStoreDbNode : IAsyncDisposable
     {
         var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-        body.Position = 0;
-        var reader = new GrpcFrameReader(body, int.MaxValue);
-        var messages = new List<byte[]>();
-        while (await reader.ReadNextAsync(context.RequestAborted) is { } frame)
-        {
-            messages.Add(frame);
-        }
+        var messages = Unframe(body.ToArray());
 
         var call = new ReceivedCall(
             context.Request.Path.Value ?? string.Empty,
@@ -114,7 +123,7 @@ public sealed class FakeEventStoreDbNode : IAsyncDisposable
         }
         else
         {
-            exchange.TrailersOnly(GrpcStatusCode.Unimplemented, "No scripted answer left for this call.", []);
+            exchange.TrailersOnly(StatusCode.Unimplemented, "No scripted answer left for this call.", []);
         }
     }
 }
@@ -172,7 +181,7 @@ public sealed class GrpcExchange(HttpContext context, ReceivedCall call)
         await context.Response.Body.FlushAsync(context.RequestAborted);
     }
 
-    public void CompleteWithTrailers(GrpcStatusCode code, string message = "", params (string Key, string Value)[] metadata)
+    public void CompleteWithTrailers(StatusCode code, string message = "", params (string Key, string Value)[] metadata)
     {
         Start();
         context.Response.AppendTrailer("grpc-status", ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -187,7 +196,7 @@ public sealed class GrpcExchange(HttpContext context, ReceivedCall call)
         }
     }
 
-    public void TrailersOnly(GrpcStatusCode code, string message, (string Key, string Value)[] metadata)
+    public void TrailersOnly(StatusCode code, string message, (string Key, string Value)[] metadata)
     {
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/grpc";

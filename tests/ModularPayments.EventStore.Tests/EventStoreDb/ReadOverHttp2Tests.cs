@@ -1,3 +1,4 @@
+using Grpc.Core;
 using ModularPayments.BuildingBlocks.EventStore;
 using ModularPayments.EventStore.EventStoreDb.Protocol.Streams;
 using ModularPayments.EventStore.EventStoreDb.Transport;
@@ -16,7 +17,7 @@ public sealed class ReadOverHttp2Tests : FakeNodeTestBase
             await exchange.SendAsync(ProtocolMessages.Event("orders-1", 0, 100, ids[0], withReadPosition: false), splitFrame: true);
             await exchange.SendAsync(ProtocolMessages.Event("orders-1", 1, 250, ids[1], withReadPosition: false), splitFrame: true);
             await exchange.SendAsync(ProtocolMessages.LastStreamPosition(1));
-            exchange.CompleteWithTrailers(GrpcStatusCode.OK);
+            exchange.CompleteWithTrailers(StatusCode.OK);
         });
         using var store = Store();
 
@@ -34,7 +35,7 @@ public sealed class ReadOverHttp2Tests : FakeNodeTestBase
     public async Task A_missing_stream_is_empty_whether_the_server_says_stream_not_found_or_answers_the_older_not_found_error()
     {
         Node.ThenReply(ProtocolMessages.StreamNotFound("nowhere"))
-            .ThenTrailersOnly(GrpcStatusCode.NotFound, "Event stream 'nowhere' is not found.", ("exception", "stream-not-found"), ("stream-name", "nowhere"));
+            .ThenTrailersOnly(StatusCode.NotFound, "Event stream 'nowhere' is not found.", ("exception", "stream-not-found"), ("stream-name", "nowhere"));
         using var store = Store();
 
         Assert.Empty(await CollectAsync(store.ReadStreamAsync("nowhere", ReadDirection.Forwards, 0, long.MaxValue)));
@@ -45,8 +46,8 @@ public sealed class ReadOverHttp2Tests : FakeNodeTestBase
     [Fact]
     public async Task Other_read_errors_are_reported_with_their_status()
     {
-        Node.ThenTrailersOnly(GrpcStatusCode.FailedPrecondition, "Event stream 'gone' is deleted.", ("exception", "stream-deleted"), ("stream-name", "gone"))
-            .ThenTrailersOnly(GrpcStatusCode.NotFound, "Leader info available", ("exception", "not-leader"));
+        Node.ThenTrailersOnly(StatusCode.FailedPrecondition, "Event stream 'gone' is deleted.", ("exception", "stream-deleted"), ("stream-name", "gone"))
+            .ThenTrailersOnly(StatusCode.NotFound, "Leader info available", ("exception", "not-leader"));
         using var store = Store();
 
         var deleted = await Assert.ThrowsAsync<EventStoreDbException>(() => CollectAsync(store.ReadStreamAsync("gone", ReadDirection.Forwards, 0, 10)));
@@ -81,7 +82,7 @@ public sealed class ReadOverHttp2Tests : FakeNodeTestBase
         });
 
         Assert.Equal(first, Assert.Single(received).EventId);
-        Assert.Equal(GrpcStatusCode.Unavailable, failure.StatusCode);
+        Assert.Equal(StatusCode.Unavailable, failure.StatusCode);
         Assert.True(failure.IsTransient);
     }
 
