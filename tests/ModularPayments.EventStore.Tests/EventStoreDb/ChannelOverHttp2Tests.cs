@@ -91,6 +91,19 @@ public sealed class ChannelOverHttp2Tests : FakeNodeTestBase
     }
 
     [Fact]
+    public async Task Over_tls_the_credentials_go_as_basic_authorization()
+    {
+        await using var secureNode = await FakeEventStoreDbNode.StartAsync(tls: true);
+        secureNode.ThenReply();
+        using var store = Store(connectionString: $"esdb://admin:changeit@127.0.0.1:{secureNode.Port}?tls=true&tlsVerifyCert=false");
+
+        await store.ReadHeadPositionAsync();
+
+        var expected = "Basic " + Convert.ToBase64String("admin:changeit"u8.ToArray());
+        Assert.Equal(expected, Assert.Single(secureNode.Calls).Headers["authorization"]);
+    }
+
+    [Fact]
     public async Task An_append_that_outlives_its_deadline_fails_with_deadline_exceeded()
     {
         Node.Then(exchange => exchange.WaitUntilClientCancelsAsync());

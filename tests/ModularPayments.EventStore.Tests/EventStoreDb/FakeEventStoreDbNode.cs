@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
@@ -15,9 +17,10 @@ using Microsoft.Extensions.Logging;
 namespace ModularPayments.EventStore.Tests.EventStoreDb;
 
 /// <summary>
-/// An in-test HTTP/2 (h2c) endpoint on 127.0.0.1 that plays an EventStoreDB node: it records every call (path, headers,
-/// request messages) and answers each with the next scripted exchange, which replays protobuf messages built per the
-/// facts file, ends with trailers or a Trailers-Only status, or cuts the stream mid-way.
+/// An in-test HTTP/2 endpoint (h2c, or TLS on request) on 127.0.0.1 that plays an EventStoreDB node for the real gRPC
+/// client: it records every call (path, headers, request messages) and answers each with the next scripted exchange,
+/// which replays protobuf messages built per the facts file, ends with trailers or a Trailers-Only status, or cuts the
+/// stream mid-way.
 /// </summary>
 public sealed class FakeEventStoreDbNode : IAsyncDisposable
 {
@@ -32,11 +35,19 @@ public sealed class FakeEventStoreDbNode : IAsyncDisposable
 
     public string ConnectionString => $"esdb://127.0.0.1:{Port}?tls=false";
 
-    public static async Task<FakeEventStoreDbNode> StartAsync()
+    /// <summary>Starts the node: h2c, or TLS with a throw-away self-signed certificate when <paramref name="tls"/>.</summary>
+    public static async Task<FakeEventStoreDbNode> StartAsync(bool tls = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http2;
+            if (tls)
+            {
+                listen.UseHttps(SelfSignedCertificate());
+            }
+        }));
         var app = builder.Build();
         var node = new FakeEventStoreDbNode(app);
         app.MapPost("/{**method}", node.HandleAsync);
@@ -44,6 +55,14 @@ public sealed class FakeEventStoreDbNode : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         node.Port = new Uri(address).Port;
         return node;
+    }
+
+    private static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
     }
 
     /// <summary>A loopback port nothing listens on (connections are refused).</summary>

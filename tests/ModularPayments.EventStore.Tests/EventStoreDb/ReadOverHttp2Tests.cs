@@ -1,5 +1,6 @@
 using Grpc.Core;
 using ModularPayments.BuildingBlocks.EventStore;
+using ModularPayments.EventStore.EventStoreDb;
 using ModularPayments.EventStore.EventStoreDb.Protocol.Streams;
 using ModularPayments.EventStore.EventStoreDb.Transport;
 
@@ -96,6 +97,18 @@ public sealed class ReadOverHttp2Tests : FakeNodeTestBase
 
         Assert.Contains("without a gRPC status", failure.Message, StringComparison.Ordinal);
         Assert.True(failure.IsTransient);
+    }
+
+    [Fact]
+    public async Task A_message_longer_than_the_receive_limit_is_refused_not_read()
+    {
+        Node.ThenReply(ProtocolMessages.Event("orders-big", 0, 100, Guid.NewGuid()));
+        using var store = Store(new EventStoreDbOptions { VerifyEventIdsBeforeAppend = false, MaxReceiveMessageLength = 64 });
+
+        var failure = await Assert.ThrowsAsync<EventStoreDbException>(() => CollectAsync(store.ReadStreamAsync("orders-big", ReadDirection.Forwards, 0, 10)));
+
+        Assert.Equal(StatusCode.ResourceExhausted, failure.StatusCode);
+        Assert.False(failure.IsTransient);
     }
 
     [Fact]
