@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 using ModularPayments.BuildingBlocks.EventStore;
 using ModularPayments.EventStore.Sqlite;
 
@@ -161,7 +162,7 @@ public sealed class SqliteEventStoreTests : IDisposable
     [Fact]
     public async Task The_creation_time_comes_from_the_time_provider()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2030, 1, 2, 3, 4, 5, 678, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2030, 1, 2, 3, 4, 5, 678, TimeSpan.Zero));
         using var store = new SqliteEventStore(new SqliteEventStoreOptions { FilePath = _file.Path }, clock);
         var stream = NewStreamId();
 

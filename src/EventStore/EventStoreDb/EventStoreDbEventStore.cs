@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ModularPayments.BuildingBlocks.EventStore;
@@ -11,8 +12,8 @@ using ModularPayments.EventStore.EventStoreDb.Transport;
 namespace ModularPayments.EventStore.EventStoreDb;
 
 /// <summary>
-/// The event-store port on EventStoreDB / KurrentDB (gRPC protocol v1, server 23.10 or newer), spoken over HTTP/2 by
-/// <see cref="EventStoreDbChannel"/>. Positions are commit positions (see <see cref="Responses"/>); the global log,
+/// The event-store port on EventStoreDB / KurrentDB (gRPC protocol v1, server 23.10 or newer), through the generated
+/// gRPC client in <see cref="EventStoreDbChannel"/>. Positions are commit positions (see <see cref="Responses"/>); the global log,
 /// the head position and subscriptions leave out EventStoreDB's own events (types starting with '$').
 /// </summary>
 public sealed partial class EventStoreDbEventStore : IEventStore, IDisposable
@@ -56,7 +57,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IDisposable
         AppendResp response;
         try
         {
-            response = await _channel.ClientStreamingCallAsync(EventStoreDbChannel.AppendPath, Requests.Append(streamId, expected, events), AppendResp.Parser, Connection.DefaultDeadline, cancellationToken).ConfigureAwait(false);
+            response = await _channel.AppendAsync(Requests.Append(streamId, expected, events), Connection.DefaultDeadline, cancellationToken).ConfigureAwait(false);
         }
         catch (EventStoreDbException refused) when (refused.ErrorKind == "wrong-expected-version")
         {
@@ -67,7 +68,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IDisposable
         {
             AppendResp.ResultOneofCase.Success => await SucceededAsync(response.Success, events.Count, cancellationToken).ConfigureAwait(false),
             AppendResp.ResultOneofCase.WrongExpectedVersion => throw Conflict(streamId, expected, events, Responses.ActualRevision(response.WrongExpectedVersion)),
-            _ => throw new EventStoreDbException(GrpcStatusCode.Internal, $"EventStoreDB answered the append to '{streamId}' with neither success nor wrong_expected_version."),
+            _ => throw new EventStoreDbException(StatusCode.Internal, $"EventStoreDB answered the append to '{streamId}' with neither success nor wrong_expected_version."),
         };
     }
 
@@ -81,7 +82,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IDisposable
             yield break;
         }
 
-        var responses = _channel.ServerStreamingCallAsync(EventStoreDbChannel.ReadPath, Requests.ReadStream(streamId, direction, fromRevision, maxCount), ReadResp.Parser, cancellationToken);
+        var responses = _channel.ReadAsync(Requests.ReadStream(streamId, direction, fromRevision, maxCount), cancellationToken);
         await using var enumerator = responses.GetAsyncEnumerator(cancellationToken);
         while (await MoveNextUnlessStreamNotFoundAsync(enumerator).ConfigureAwait(false))
         {
@@ -111,7 +112,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IDisposable
         // A forwards read of $all from P includes the event at P, which the port's "after P" leaves out: ask for one more.
         var count = afterPosition == LogPosition.Start ? (ulong)maxCount : (ulong)maxCount + 1;
         var delivered = 0L;
-        await foreach (var response in _channel.ServerStreamingCallAsync(EventStoreDbChannel.ReadPath, Requests.ReadAll(afterPosition, ReadDirection.Forwards, count, _options.FilterSearchWindow), ReadResp.Parser, cancellationToken).ConfigureAwait(false))
+        await foreach (var response in _channel.ReadAsync(Requests.ReadAll(afterPosition, ReadDirection.Forwards, count, _options.FilterSearchWindow), cancellationToken).ConfigureAwait(false))
         {
             if (response.ContentCase != ReadResp.ContentOneofCase.Event)
             {
@@ -134,7 +135,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IDisposable
 
     public async Task<long> ReadHeadPositionAsync(CancellationToken cancellationToken = default)
     {
-        await foreach (var response in _channel.ServerStreamingCallAsync(EventStoreDbChannel.ReadPath, Requests.ReadAll(LogPosition.Start, ReadDirection.Backwards, 1, _options.FilterSearchWindow), ReadResp.Parser, cancellationToken).ConfigureAwait(false))
+        await foreach (var response in _channel.ReadAsync(Requests.ReadAll(LogPosition.Start, ReadDirection.Backwards, 1, _options.FilterSearchWindow), cancellationToken).ConfigureAwait(false))
         {
             if (response.ContentCase == ReadResp.ContentOneofCase.Event)
             {
@@ -158,7 +159,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IDisposable
         while (!cancellationToken.IsCancellationRequested)
         {
             var request = Requests.SubscribeToAll(resumeAfter, _options.FilterSearchWindow, _options.CheckpointIntervalMultiplier);
-            var responses = _channel.ServerStreamingCallAsync(EventStoreDbChannel.ReadPath, request, ReadResp.Parser, cancellationToken);
+            var responses = _channel.ReadAsync(request, cancellationToken);
             EventStoreDbException? dropped = null;
             await using (var enumerator = responses.GetAsyncEnumerator(cancellationToken))
             {
@@ -167,7 +168,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IDisposable
                     var (moved, failure) = await TryMoveNextAsync(enumerator, cancellationToken).ConfigureAwait(false);
                     if (failure is not null || !moved)
                     {
-                        dropped = failure ?? new EventStoreDbException(GrpcStatusCode.Unavailable, "The node ended the subscription.");
+                        dropped = failure ?? new EventStoreDbException(StatusCode.Unavailable, "The node ended the subscription.");
                         break;
                     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Grpc.Core;
 using ModularPayments.BuildingBlocks.EventStore;
 using ModularPayments.EventStore.EventStoreDb;
 using ModularPayments.EventStore.EventStoreDb.Transport;
@@ -33,7 +34,7 @@ public sealed class ChannelOverHttp2Tests : FakeNodeTestBase
 
         var failure = await Assert.ThrowsAsync<EventStoreDbException>(() => store.ReadHeadPositionAsync());
 
-        Assert.Equal(GrpcStatusCode.Unavailable, failure.StatusCode);
+        Assert.Equal(StatusCode.Unavailable, failure.StatusCode);
         Assert.StartsWith("Could not connect to the EventStoreDB node 127.0.0.1:", failure.Message, StringComparison.Ordinal);
     }
 
@@ -43,7 +44,7 @@ public sealed class ChannelOverHttp2Tests : FakeNodeTestBase
         await using var leader = await FakeEventStoreDbNode.StartAsync();
         leader.ThenReply(ProtocolMessages.Success(0, 4242));
         Node.ThenTrailersOnly(
-            GrpcStatusCode.NotFound,
+            StatusCode.NotFound,
             "Leader info available",
             ("exception", "not-leader"),
             ("leader-endpoint-host", "127.0.0.1"),
@@ -69,11 +70,11 @@ public sealed class ChannelOverHttp2Tests : FakeNodeTestBase
         var unavailable = await Assert.ThrowsAsync<EventStoreDbException>(() => store.ReadHeadPositionAsync());
         var notGrpc = await Assert.ThrowsAsync<EventStoreDbException>(() => store.ReadHeadPositionAsync());
 
-        Assert.Equal(GrpcStatusCode.Internal, unsupported.StatusCode);
+        Assert.Equal(StatusCode.Internal, unsupported.StatusCode);
         Assert.Contains("Content-Type 'application/json' is not supported.", unsupported.Message, StringComparison.Ordinal);
-        Assert.Equal(GrpcStatusCode.Unavailable, unavailable.StatusCode);
-        Assert.Contains("HTTP 503", unavailable.Message, StringComparison.Ordinal);
-        Assert.Equal(GrpcStatusCode.Internal, notGrpc.StatusCode);
+        Assert.Equal(StatusCode.Unavailable, unavailable.StatusCode);
+        Assert.Contains("HTTP status code: 503", unavailable.Message, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.Internal, notGrpc.StatusCode);
         Assert.Contains("text/html", notGrpc.Message, StringComparison.Ordinal);
     }
 
@@ -90,14 +91,29 @@ public sealed class ChannelOverHttp2Tests : FakeNodeTestBase
     }
 
     [Fact]
+    public async Task Over_tls_the_credentials_go_as_basic_authorization()
+    {
+        await using var secureNode = await FakeEventStoreDbNode.StartAsync(tls: true);
+        secureNode.ThenReply();
+        using var store = Store(connectionString: $"esdb://admin:changeit@127.0.0.1:{secureNode.Port}?tls=true&tlsVerifyCert=false");
+
+        await store.ReadHeadPositionAsync();
+
+        var expected = "Basic " + Convert.ToBase64String("admin:changeit"u8.ToArray());
+        Assert.Equal(expected, Assert.Single(secureNode.Calls).Headers["authorization"]);
+    }
+
+    [Fact]
     public async Task An_append_that_outlives_its_deadline_fails_with_deadline_exceeded()
     {
         Node.Then(exchange => exchange.WaitUntilClientCancelsAsync());
-        using var store = Store(connectionString: $"esdb://127.0.0.1:{Node.Port}?tls=false&defaultDeadline=200");
+        using var store = Store(connectionString: $"esdb://127.0.0.1:{Node.Port}?tls=false&defaultDeadline=1000");
 
         var failure = await Assert.ThrowsAsync<EventStoreDbException>(() => store.AppendToStreamAsync("s", ExpectedRevision.Any, OneEvent));
 
-        Assert.Equal(GrpcStatusCode.DeadlineExceeded, failure.StatusCode);
-        Assert.Equal("200m", Assert.Single(Node.Calls).Headers["grpc-timeout"]);
+        Assert.Equal(StatusCode.DeadlineExceeded, failure.StatusCode);
+        var timeout = Assert.Single(Node.Calls).Headers["grpc-timeout"];
+        Assert.EndsWith("m", timeout, StringComparison.Ordinal);
+        Assert.InRange(int.Parse(timeout[..^1], CultureInfo.InvariantCulture), 500, 1000);
     }
 }

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Google.Protobuf;
+using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,14 +13,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ModularPayments.EventStore.EventStoreDb.Transport;
 
 namespace ModularPayments.EventStore.Tests.EventStoreDb;
 
 /// <summary>
-/// An in-test HTTP/2 (h2c) endpoint on 127.0.0.1 that plays an EventStoreDB node: it records every call (path, headers,
-/// request messages) and answers each with the next scripted exchange, which replays protobuf messages built per the
-/// facts file, ends with trailers or a Trailers-Only status, or cuts the stream mid-way.
+/// An in-test HTTP/2 endpoint (h2c, or TLS on request) on 127.0.0.1 that plays an EventStoreDB node for the real gRPC
+/// client: it records every call (path, headers, request messages) and answers each with the next scripted exchange,
+/// which replays protobuf messages built per the facts file, ends with trailers or a Trailers-Only status, or cuts the
+/// stream mid-way.
 /// </summary>
 public sealed class FakeEventStoreDbNode : IAsyncDisposable
 {
@@ -32,11 +35,19 @@ public sealed class FakeEventStoreDbNode : IAsyncDisposable
 
     public string ConnectionString => $"esdb://127.0.0.1:{Port}?tls=false";
 
-    public static async Task<FakeEventStoreDbNode> StartAsync()
+    /// <summary>Starts the node: h2c, or TLS with a throw-away self-signed certificate when <paramref name="tls"/>.</summary>
+    public static async Task<FakeEventStoreDbNode> StartAsync(bool tls = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http2;
+            if (tls)
+            {
+                listen.UseHttps(SelfSignedCertificate());
+            }
+        }));
         var app = builder.Build();
         var node = new FakeEventStoreDbNode(app);
         app.MapPost("/{**method}", node.HandleAsync);
@@ -44,6 +55,14 @@ public sealed class FakeEventStoreDbNode : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         node.Port = new Uri(address).Port;
         return node;
+    }
+
+    private static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
     }
 
     /// <summary>A loopback port nothing listens on (connections are refused).</summary>
@@ -71,16 +90,31 @@ public sealed class FakeEventStoreDbNode : IAsyncDisposable
             await exchange.SendAsync(message);
         }
 
-        exchange.CompleteWithTrailers(GrpcStatusCode.OK);
+        exchange.CompleteWithTrailers(StatusCode.OK);
     });
 
     /// <summary>Queues a Trailers-Only error: HTTP 200, no body, grpc-status and metadata in the headers.</summary>
-    public FakeEventStoreDbNode ThenTrailersOnly(GrpcStatusCode code, string message, params (string Key, string Value)[] metadata) =>
+    public FakeEventStoreDbNode ThenTrailersOnly(StatusCode code, string message, params (string Key, string Value)[] metadata) =>
         Then(exchange =>
         {
             exchange.TrailersOnly(code, message, metadata);
             return Task.CompletedTask;
         });
+
+    /// <summary>The messages of a request body: each one a zero flag byte, a 4-byte big-endian length and the bytes.</summary>
+    private static List<byte[]> Unframe(byte[] body)
+    {
+        var messages = new List<byte[]>();
+        for (var offset = 0; offset < body.Length;)
+        {
+            Assert.Equal(0, body[offset]);
+            var length = (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(body.AsSpan(offset + 1, 4));
+            messages.Add(body[(offset + 5)..(offset + 5 + length)]);
+            offset += 5 + length;
+        }
+
+        return messages;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -92,13 +126,7 @@ public sealed class FakeEventStoreDbNode : IAsyncDisposable
     {
         var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-        body.Position = 0;
-        var reader = new GrpcFrameReader(body, int.MaxValue);
-        var messages = new List<byte[]>();
-        while (await reader.ReadNextAsync(context.RequestAborted) is { } frame)
-        {
-            messages.Add(frame);
-        }
+        var messages = Unframe(body.ToArray());
 
         var call = new ReceivedCall(
             context.Request.Path.Value ?? string.Empty,
@@ -114,7 +142,7 @@ public sealed class FakeEventStoreDbNode : IAsyncDisposable
         }
         else
         {
-            exchange.TrailersOnly(GrpcStatusCode.Unimplemented, "No scripted answer left for this call.", []);
+            exchange.TrailersOnly(StatusCode.Unimplemented, "No scripted answer left for this call.", []);
         }
     }
 }
@@ -172,7 +200,7 @@ public sealed class GrpcExchange(HttpContext context, ReceivedCall call)
         await context.Response.Body.FlushAsync(context.RequestAborted);
     }
 
-    public void CompleteWithTrailers(GrpcStatusCode code, string message = "", params (string Key, string Value)[] metadata)
+    public void CompleteWithTrailers(StatusCode code, string message = "", params (string Key, string Value)[] metadata)
     {
         Start();
         context.Response.AppendTrailer("grpc-status", ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -187,7 +215,7 @@ public sealed class GrpcExchange(HttpContext context, ReceivedCall call)
         }
     }
 
-    public void TrailersOnly(GrpcStatusCode code, string message, (string Key, string Value)[] metadata)
+    public void TrailersOnly(StatusCode code, string message, (string Key, string Value)[] metadata)
     {
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/grpc";

@@ -1,4 +1,6 @@
+using Grpc.Core;
 using ModularPayments.BuildingBlocks.EventStore;
+using ModularPayments.EventStore.EventStoreDb;
 using ModularPayments.EventStore.EventStoreDb.Protocol.Streams;
 using ModularPayments.EventStore.EventStoreDb.Transport;
 
@@ -16,7 +18,7 @@ public sealed class ReadOverHttp2Tests : FakeNodeTestBase
             await exchange.SendAsync(ProtocolMessages.Event("orders-1", 0, 100, ids[0], withReadPosition: false), splitFrame: true);
             await exchange.SendAsync(ProtocolMessages.Event("orders-1", 1, 250, ids[1], withReadPosition: false), splitFrame: true);
             await exchange.SendAsync(ProtocolMessages.LastStreamPosition(1));
-            exchange.CompleteWithTrailers(GrpcStatusCode.OK);
+            exchange.CompleteWithTrailers(StatusCode.OK);
         });
         using var store = Store();
 
@@ -34,7 +36,7 @@ public sealed class ReadOverHttp2Tests : FakeNodeTestBase
     public async Task A_missing_stream_is_empty_whether_the_server_says_stream_not_found_or_answers_the_older_not_found_error()
     {
         Node.ThenReply(ProtocolMessages.StreamNotFound("nowhere"))
-            .ThenTrailersOnly(GrpcStatusCode.NotFound, "Event stream 'nowhere' is not found.", ("exception", "stream-not-found"), ("stream-name", "nowhere"));
+            .ThenTrailersOnly(StatusCode.NotFound, "Event stream 'nowhere' is not found.", ("exception", "stream-not-found"), ("stream-name", "nowhere"));
         using var store = Store();
 
         Assert.Empty(await CollectAsync(store.ReadStreamAsync("nowhere", ReadDirection.Forwards, 0, long.MaxValue)));
@@ -45,8 +47,8 @@ public sealed class ReadOverHttp2Tests : FakeNodeTestBase
     [Fact]
     public async Task Other_read_errors_are_reported_with_their_status()
     {
-        Node.ThenTrailersOnly(GrpcStatusCode.FailedPrecondition, "Event stream 'gone' is deleted.", ("exception", "stream-deleted"), ("stream-name", "gone"))
-            .ThenTrailersOnly(GrpcStatusCode.NotFound, "Leader info available", ("exception", "not-leader"));
+        Node.ThenTrailersOnly(StatusCode.FailedPrecondition, "Event stream 'gone' is deleted.", ("exception", "stream-deleted"), ("stream-name", "gone"))
+            .ThenTrailersOnly(StatusCode.NotFound, "Leader info available", ("exception", "not-leader"));
         using var store = Store();
 
         var deleted = await Assert.ThrowsAsync<EventStoreDbException>(() => CollectAsync(store.ReadStreamAsync("gone", ReadDirection.Forwards, 0, 10)));
@@ -81,7 +83,7 @@ public sealed class ReadOverHttp2Tests : FakeNodeTestBase
         });
 
         Assert.Equal(first, Assert.Single(received).EventId);
-        Assert.Equal(GrpcStatusCode.Unavailable, failure.StatusCode);
+        Assert.Equal(StatusCode.Unavailable, failure.StatusCode);
         Assert.True(failure.IsTransient);
     }
 
@@ -95,6 +97,18 @@ public sealed class ReadOverHttp2Tests : FakeNodeTestBase
 
         Assert.Contains("without a gRPC status", failure.Message, StringComparison.Ordinal);
         Assert.True(failure.IsTransient);
+    }
+
+    [Fact]
+    public async Task A_message_longer_than_the_receive_limit_is_refused_not_read()
+    {
+        Node.ThenReply(ProtocolMessages.Event("orders-big", 0, 100, Guid.NewGuid()));
+        using var store = Store(new EventStoreDbOptions { VerifyEventIdsBeforeAppend = false, MaxReceiveMessageLength = 64 });
+
+        var failure = await Assert.ThrowsAsync<EventStoreDbException>(() => CollectAsync(store.ReadStreamAsync("orders-big", ReadDirection.Forwards, 0, 10)));
+
+        Assert.Equal(StatusCode.ResourceExhausted, failure.StatusCode);
+        Assert.False(failure.IsTransient);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using ModularPayments.BuildingBlocks.EventStore;
 using ModularPayments.EventStore.EventStoreDb;
 using ModularPayments.EventStore.EventStoreDb.Protocol.Streams;
@@ -70,7 +71,7 @@ public sealed class SubscriptionOverHttp2Tests : FakeNodeTestBase
                 await exchange.SendRawAsync([0, 0, 0]);
                 exchange.Abort();
             })
-            .ThenTrailersOnly(GrpcStatusCode.Unavailable, "Server Is Not Ready")
+            .ThenTrailersOnly(StatusCode.Unavailable, "Server Is Not Ready")
             .Then(async exchange =>
             {
                 await exchange.SendAsync(ProtocolMessages.Confirmation());
@@ -140,21 +141,21 @@ public sealed class SubscriptionOverHttp2Tests : FakeNodeTestBase
     {
         for (var i = 0; i < 4; i++)
         {
-            Node.ThenTrailersOnly(GrpcStatusCode.Unavailable, "Server Is Too Busy");
+            Node.ThenTrailersOnly(StatusCode.Unavailable, "Server Is Too Busy");
         }
 
         using var store = Store(FastReconnect);
 
         var failure = await Assert.ThrowsAsync<EventStoreDbException>(() => CollectAsync(store.SubscribeToAllAsync(LogPosition.Start)));
 
-        Assert.Equal(GrpcStatusCode.Unavailable, failure.StatusCode);
+        Assert.Equal(StatusCode.Unavailable, failure.StatusCode);
         Assert.Equal(4, Node.Calls.Count);
     }
 
     [Fact]
     public async Task A_permanent_error_ends_the_subscription_at_once()
     {
-        Node.ThenTrailersOnly(GrpcStatusCode.PermissionDenied, "Access Denied", ("exception", "access-denied"));
+        Node.ThenTrailersOnly(StatusCode.PermissionDenied, "Access Denied", ("exception", "access-denied"));
         using var store = Store(FastReconnect);
 
         var failure = await Assert.ThrowsAsync<EventStoreDbException>(() => CollectAsync(store.SubscribeToAllAsync(LogPosition.Start)));
@@ -166,7 +167,7 @@ public sealed class SubscriptionOverHttp2Tests : FakeNodeTestBase
     [Fact]
     public async Task Cancelling_while_it_waits_to_reconnect_ends_it()
     {
-        Node.ThenTrailersOnly(GrpcStatusCode.Unavailable, "Server Is Not Ready");
+        Node.ThenTrailersOnly(StatusCode.Unavailable, "Server Is Not Ready");
         using var store = Store(new EventStoreDbOptions { ReconnectDelay = TimeSpan.FromMinutes(10), MaxReconnectDelay = TimeSpan.FromMinutes(10) });
         using var cancellation = new CancellationTokenSource();
         var subscription = CollectUntilCancelledAsync(store.SubscribeToAllAsync(LogPosition.Start, cancellation.Token));

@@ -14,7 +14,7 @@ internal static class Requests
     /// <summary>Event types starting with '$' are EventStoreDB's own (the regex its .NET client uses for ExcludeSystemEvents).</summary>
     public const string ExcludeSystemEventsRegex = @"^[^\$].*";
 
-    public static IReadOnlyList<IMessage> Append(string streamId, ExpectedRevision expected, IReadOnlyList<EventData> events)
+    public static IReadOnlyList<AppendReq> Append(string streamId, ExpectedRevision expected, IReadOnlyList<EventData> events)
     {
         var options = new AppendReq.Types.Options { StreamIdentifier = Stream(streamId) };
         if (expected == ExpectedRevision.Any)
@@ -34,7 +34,7 @@ internal static class Requests
             options.Revision = checked((ulong)expected.Value);
         }
 
-        var messages = new List<IMessage>(events.Count + 1) { new AppendReq { Options = options } };
+        var messages = new List<AppendReq>(events.Count + 1) { new AppendReq { Options = options } };
         foreach (var eventData in events)
         {
             messages.Add(new AppendReq

@@ -1,31 +1,31 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text;
-using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 using ModularPayments.EventStore.EventStoreDb.Connection;
+using ModularPayments.EventStore.EventStoreDb.Protocol.Streams;
 
 namespace ModularPayments.EventStore.EventStoreDb.Transport;
 
 /// <summary>
-/// gRPC over HTTP/2 with a plain <see cref="HttpClient"/>: h2c with prior knowledge when tls=false, TLS with ALPN h2
-/// otherwise. Picks the first node that accepts a connection, moves on to the next one when a node is unreachable,
-/// and follows a follower's not-leader answer to the leader it names.
+/// The Streams service through the generated client, over one <see cref="GrpcChannel"/> per node (h2c when tls=false,
+/// TLS otherwise). Picks the first node that accepts a connection, moves on to the next one when a node is
+/// unreachable, and follows a follower's not-leader answer to the leader it names.
 /// </summary>
 internal sealed partial class EventStoreDbChannel : IDisposable
 {
-    public const string ReadPath = "/event_store.client.streams.Streams/Read";
-    public const string AppendPath = "/event_store.client.streams.Streams/Append";
-
-    private static readonly MediaTypeHeaderValue GrpcContentType = new("application/grpc");
+    private const int MaxRedirects = 2;
 
     private readonly EventStoreDbConnectionString _settings;
-    private readonly HttpClient _http;
     private readonly ILogger _logger;
     private readonly int _maxMessageLength;
-    private readonly string? _authorization;
+    private readonly ChannelCredentials _credentials;
+    private readonly ConcurrentDictionary<DnsEndPoint, Lazy<GrpcChannel>> _channels = new();
     private DnsEndPoint _node;
 
     public EventStoreDbChannel(EventStoreDbConnectionString settings, ILogger logger, int maxMessageLength)
@@ -34,249 +34,220 @@ internal sealed partial class EventStoreDbChannel : IDisposable
         _logger = logger;
         _maxMessageLength = maxMessageLength;
         _node = settings.Nodes[0];
-
-        // Over cleartext the header would expose the password, and an insecure node ignores it anyway.
-        _authorization = settings.HasCredentials && settings.UseTls
-            ? "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.UserName}:{settings.Password}"))
-            : null;
-
-        var handler = new SocketsHttpHandler
-        {
-            EnableMultipleHttp2Connections = true,
-            ConnectTimeout = TimeSpan.FromSeconds(5),
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-            // Our own pings notice a half-open connection under a quiet subscription, which would otherwise wait forever.
-            KeepAlivePingDelay = TimeSpan.FromSeconds(10),
-            KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
-            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
-        };
-        if (settings.UseTls && !settings.VerifyServerCertificate)
-        {
-#pragma warning disable CA5359 // The operator asked for it with tlsVerifyCert=false (self-signed development clusters).
-            handler.SslOptions.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
-#pragma warning restore CA5359
-        }
-
-        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        _credentials = CredentialsFor(settings);
     }
 
     /// <summary>The node the next call goes to.</summary>
     public DnsEndPoint CurrentNode => Volatile.Read(ref _node);
 
-    /// <summary>A client-streaming call: every request message in one body, one response message back.</summary>
-    public async Task<TResponse> ClientStreamingCallAsync<TResponse>(string path, IReadOnlyList<IMessage> requests, MessageParser<TResponse> parser, TimeSpan deadline, CancellationToken cancellationToken)
-        where TResponse : IMessage<TResponse>
+    /// <summary>Appends: the options message, then one message per event, and the one answer.</summary>
+    public async Task<AppendResp> AppendAsync(IReadOnlyList<AppendReq> requests, TimeSpan deadline, CancellationToken cancellationToken)
     {
-        using var deadlineSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadlineSource.CancelAfter(deadline);
-        var token = deadlineSource.Token;
-        var body = GrpcFraming.Encode(requests);
+        // The client measures deadlines on the system clock.
+        var until = DateTime.UtcNow + deadline;
         try
         {
-            var (response, node) = await SendAsync(path, body, deadline, token).ConfigureAwait(false);
-            using (response)
+            return await OnAvailableNodeAsync(async (_, client) =>
             {
-                var reader = new GrpcFrameReader(await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false), _maxMessageLength);
-                var message = await ReadFrameAsync(reader, node, token).ConfigureAwait(false);
-                if (message is not null && await ReadFrameAsync(reader, node, token).ConfigureAwait(false) is not null)
+                using var call = client.Append(Headers(), until, cancellationToken);
+                try
                 {
-                    throw new EventStoreDbException(GrpcStatusCode.Internal, $"EventStoreDB node {Describe(node)} sent more than one response message to {path}.");
+                    foreach (var request in requests)
+                    {
+                        await call.RequestStream.WriteAsync(request, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is RpcException or InvalidOperationException or IOException && !cancellationToken.IsCancellationRequested)
+                {
+                    // The call ended while we were still writing (a refusal, a cut connection): its status says why.
                 }
 
-                EnsureSucceeded(response, node);
-                return message is not null
-                    ? parser.ParseFrom(message)
-                    : throw new EventStoreDbException(GrpcStatusCode.Internal, $"EventStoreDB node {Describe(node)} completed {path} without a response message.");
-            }
+                return await call.ResponseAsync.ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        catch (EventStoreDbException timeout) when (timeout.StatusCode == StatusCode.DeadlineExceeded)
         {
-            throw new EventStoreDbException(GrpcStatusCode.DeadlineExceeded, $"The call to {path} took longer than its deadline of {deadline.TotalMilliseconds:0} ms.", null, null, exception);
+            throw new EventStoreDbException(StatusCode.DeadlineExceeded, $"The append took longer than its deadline of {deadline.TotalMilliseconds:0} ms.", null, null, timeout);
         }
     }
 
-    /// <summary>A server-streaming call: one request, the response messages as they arrive, then the status.</summary>
-    public async IAsyncEnumerable<TResponse> ServerStreamingCallAsync<TResponse>(string path, IMessage request, MessageParser<TResponse> parser, [EnumeratorCancellation] CancellationToken cancellationToken)
-        where TResponse : IMessage<TResponse>
+    /// <summary>A read or a subscription: the response messages as they arrive, then the status.</summary>
+    public async IAsyncEnumerable<ReadResp> ReadAsync(ReadReq request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (response, node) = await SendAsync(path, GrpcFraming.Encode([request]), null, cancellationToken).ConfigureAwait(false);
-        using (response)
+        var (call, node) = await OnAvailableNodeAsync(async (node, client) =>
         {
-            var reader = new GrpcFrameReader(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _maxMessageLength);
-            while (await ReadFrameAsync(reader, node, cancellationToken).ConfigureAwait(false) is { } frame)
+            var started = client.Read(request, Headers(), cancellationToken: cancellationToken);
+            try
             {
-                yield return parser.ParseFrom(frame);
+                // Refusals (not-leader, unreachable node) surface here, before anything was handed out.
+                await started.ResponseHeadersAsync.ConfigureAwait(false);
+                return (started, node);
             }
+            catch
+            {
+                started.Dispose();
+                throw;
+            }
+        }, cancellationToken).ConfigureAwait(false);
 
-            EnsureSucceeded(response, node);
+        using (call)
+        {
+            while (await MoveNextAsync(call.ResponseStream, node, cancellationToken).ConfigureAwait(false))
+            {
+                yield return call.ResponseStream.Current;
+            }
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        foreach (var channel in _channels.Values.Where(c => c.IsValueCreated))
+        {
+            channel.Value.Dispose();
+        }
+    }
 
-    private async Task<(HttpResponseMessage Response, DnsEndPoint Node)> SendAsync(string path, byte[] body, TimeSpan? deadline, CancellationToken cancellationToken)
+    /// <summary>Starts the call on the current node; an unreachable node or a follower's redirect moves it to another.</summary>
+    private async Task<T> OnAvailableNodeAsync<T>(Func<DnsEndPoint, Streams.StreamsClient, Task<T>> start, CancellationToken cancellationToken)
     {
         var node = CurrentNode;
         var unreachable = 0;
         var redirects = 0;
         while (true)
         {
-            using var request = CreateRequest(node, path, body, deadline);
-            HttpResponseMessage response;
             try
             {
-                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                return await start(node, new Streams.StreamsClient(ChannelFor(node))).ConfigureAwait(false);
             }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && IsConnectFailure(exception))
+            catch (RpcException failure) when (!cancellationToken.IsCancellationRequested && IsConnectFailure(failure))
             {
                 // Nothing reached the node, so trying another one cannot write twice.
                 unreachable++;
-                var failure = new EventStoreDbException(GrpcStatusCode.Unavailable, $"Could not connect to the EventStoreDB node {Describe(node)}: {exception.Message}", null, null, exception);
                 if (unreachable >= _settings.Nodes.Count)
                 {
-                    throw failure;
+                    throw new EventStoreDbException(StatusCode.Unavailable, $"Could not connect to the EventStoreDB node {Describe(node)}: {failure.Status.DebugException?.Message ?? failure.Status.Detail}", null, null, failure);
                 }
 
                 var next = _settings.Nodes[(IndexOf(node) + 1) % _settings.Nodes.Count];
                 LogNodeUnreachable(_logger, Describe(node), Describe(next));
                 node = SwitchTo(node, next);
-                continue;
             }
-            catch (HttpRequestException exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw TransportFailure(node, path, exception);
-            }
-
-            try
-            {
-                EnsureResponseHeaders(response, node);
-                return (response, node);
-            }
-            catch (EventStoreDbException refused) when (refused.ErrorKind == "not-leader" && redirects < 2 && LeaderFrom(refused) is { } leader)
+            catch (RpcException refused) when (RpcFailures.ErrorKind(refused) == "not-leader" && redirects < MaxRedirects && LeaderFrom(refused) is { } leader)
             {
                 // The follower refused before doing anything: the leader it names gets the same call.
-                response.Dispose();
                 redirects++;
                 LogNotLeader(_logger, Describe(node), Describe(leader));
                 node = SwitchTo(node, leader);
             }
-            catch
+            catch (RpcException failure) when (!cancellationToken.IsCancellationRequested)
             {
-                response.Dispose();
-                throw;
+                throw RpcFailures.ToException(failure, Describe(node));
+            }
+            catch (RpcException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken);
             }
         }
     }
 
-    private HttpRequestMessage CreateRequest(DnsEndPoint node, string path, byte[] body, TimeSpan? deadline)
-    {
-        var uri = new UriBuilder(_settings.UseTls ? Uri.UriSchemeHttps : Uri.UriSchemeHttp, node.Host, node.Port, path).Uri;
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = GrpcContentType;
-        var request = new HttpRequestMessage(HttpMethod.Post, uri)
-        {
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = content,
-        };
-        request.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
-        request.Headers.TryAddWithoutValidation("grpc-accept-encoding", "identity");
-        request.Headers.TryAddWithoutValidation("requires-leader", _settings.NodePreference == NodePreference.Leader ? "True" : "False");
-        if (deadline is { } timeout)
-        {
-            request.Headers.TryAddWithoutValidation("grpc-timeout", Math.Clamp((long)Math.Ceiling(timeout.TotalMilliseconds), 1, 99_999_999).ToString(CultureInfo.InvariantCulture) + "m");
-        }
-
-        if (_settings.ConnectionName is { } connectionName)
-        {
-            request.Headers.TryAddWithoutValidation("connection-name", connectionName);
-        }
-
-        if (_authorization is not null)
-        {
-            request.Headers.TryAddWithoutValidation("authorization", _authorization);
-        }
-
-        return request;
-    }
-
-    /// <summary>HTTP-level refusals and Trailers-Only errors, before any message is read.</summary>
-    private static void EnsureResponseHeaders(HttpResponseMessage response, DnsEndPoint node)
-    {
-        var headerStatus = GrpcStatus.TryRead(response.Headers);
-        if (headerStatus is { Code: not GrpcStatusCode.OK })
-        {
-            throw headerStatus.ToException(Describe(node));
-        }
-
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            var code = response.StatusCode switch
-            {
-                HttpStatusCode.BadRequest => GrpcStatusCode.Internal,
-                HttpStatusCode.Unauthorized => GrpcStatusCode.Unauthenticated,
-                HttpStatusCode.Forbidden => GrpcStatusCode.PermissionDenied,
-                HttpStatusCode.NotFound => GrpcStatusCode.Unimplemented,
-                HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => GrpcStatusCode.Unavailable,
-                _ => GrpcStatusCode.Unknown,
-            };
-            throw new EventStoreDbException(code, $"EventStoreDB node {Describe(node)} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase} instead of a gRPC response.");
-        }
-
-        var mediaType = response.Content.Headers.ContentType?.MediaType;
-        if (mediaType is null || !mediaType.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new EventStoreDbException(GrpcStatusCode.Internal, $"EventStoreDB node {Describe(node)} answered with content type '{mediaType ?? "(none)"}' instead of application/grpc.");
-        }
-    }
-
-    /// <summary>After the body: the status from the trailers, or from the headers of a Trailers-Only response.</summary>
-    private static void EnsureSucceeded(HttpResponseMessage response, DnsEndPoint node)
-    {
-        var status = GrpcStatus.TryRead(response.TrailingHeaders) ?? GrpcStatus.TryRead(response.Headers)
-            ?? throw new EventStoreDbException(GrpcStatusCode.Unavailable, $"The response from EventStoreDB node {Describe(node)} ended without a gRPC status (the connection was cut).");
-        if (status.Code != GrpcStatusCode.OK)
-        {
-            throw status.ToException(Describe(node));
-        }
-    }
-
-    private static async Task<byte[]?> ReadFrameAsync(GrpcFrameReader reader, DnsEndPoint node, CancellationToken cancellationToken)
+    private static async Task<bool> MoveNextAsync(IAsyncStreamReader<ReadResp> responses, DnsEndPoint node, CancellationToken cancellationToken)
     {
         try
         {
-            return await reader.ReadNextAsync(cancellationToken).ConfigureAwait(false);
+            return await responses.MoveNext(cancellationToken).ConfigureAwait(false);
         }
-        catch (GrpcFrameException exception) when (!exception.IsTruncation)
+        catch (RpcException failure) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new EventStoreDbException(GrpcStatusCode.Internal, $"EventStoreDB node {Describe(node)}: {exception.Message}", null, null, exception);
+            throw RpcFailures.ToException(failure, Describe(node));
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is IOException or HttpRequestException or ObjectDisposedException)
+        catch (RpcException) when (cancellationToken.IsCancellationRequested)
         {
-            throw new EventStoreDbException(GrpcStatusCode.Unavailable, $"The connection to EventStoreDB node {Describe(node)} dropped during the response: {exception.Message}", null, null, exception);
+            throw new OperationCanceledException(cancellationToken);
         }
     }
 
-    private static bool IsConnectFailure(Exception exception) => exception switch
-    {
-        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } => true,
-        // The handler's ConnectTimeout surfaces as a cancellation the caller did not ask for.
-        OperationCanceledException { InnerException: TimeoutException } => true,
-        _ => false,
-    };
+    private GrpcChannel ChannelFor(DnsEndPoint node) => _channels.GetOrAdd(node, endpoint => new Lazy<GrpcChannel>(() => GrpcChannel.ForAddress(
+        new UriBuilder(_settings.UseTls ? Uri.UriSchemeHttps : Uri.UriSchemeHttp, endpoint.Host, endpoint.Port).Uri,
+        new GrpcChannelOptions
+        {
+            HttpHandler = CreateHandler(),
+            DisposeHttpClient = true,
+            Credentials = _credentials,
+            MaxReceiveMessageSize = _maxMessageLength,
+        }))).Value;
 
-    private static EventStoreDbException TransportFailure(DnsEndPoint node, string path, HttpRequestException exception)
+    private SocketsHttpHandler CreateHandler()
     {
-        var hint = exception.HttpRequestError == HttpRequestError.VersionNegotiationError
-            ? " The node did not speak HTTP/2: with tls=false it must run in insecure mode; a secure node needs tls=true."
-            : string.Empty;
-        return new EventStoreDbException(GrpcStatusCode.Unavailable, $"The call {path} to EventStoreDB node {Describe(node)} failed: {exception.Message}{hint}", null, null, exception);
+        var handler = new SocketsHttpHandler
+        {
+            EnableMultipleHttp2Connections = true,
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+            // Pings notice a half-open connection under a quiet subscription, which would otherwise wait forever.
+            KeepAlivePingDelay = TimeSpan.FromSeconds(10),
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
+            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
+        };
+        if (_settings.UseTls && !_settings.VerifyServerCertificate)
+        {
+#pragma warning disable CA5359 // The operator asked for it with tlsVerifyCert=false (self-signed development clusters).
+            handler.SslOptions.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
+#pragma warning restore CA5359
+        }
+
+        return handler;
     }
 
-    private static DnsEndPoint? LeaderFrom(EventStoreDbException refused) =>
-        refused.Metadata.TryGetValue("leader-endpoint-host", out var host) && !string.IsNullOrWhiteSpace(host)
-        && refused.Metadata.TryGetValue("leader-endpoint-port", out var portText)
-        && int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535
+    private Metadata Headers()
+    {
+        var headers = new Metadata { { "requires-leader", _settings.NodePreference == NodePreference.Leader ? "True" : "False" } };
+        if (_settings.ConnectionName is { } connectionName)
+        {
+            headers.Add("connection-name", connectionName);
+        }
+
+        return headers;
+    }
+
+    /// <summary>
+    /// Basic credentials ride as call credentials on TLS channels only: over cleartext they would expose the password,
+    /// and an insecure node ignores them anyway.
+    /// </summary>
+    private static ChannelCredentials CredentialsFor(EventStoreDbConnectionString settings)
+    {
+        if (!settings.UseTls)
+        {
+            return ChannelCredentials.Insecure;
+        }
+
+        if (!settings.HasCredentials)
+        {
+            return ChannelCredentials.SecureSsl;
+        }
+
+        var authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.UserName}:{settings.Password}"));
+        return ChannelCredentials.Create(ChannelCredentials.SecureSsl, CallCredentials.FromInterceptor((_, metadata) =>
+        {
+            metadata.Add("authorization", authorization);
+            return Task.CompletedTask;
+        }));
+    }
+
+    private static bool IsConnectFailure(RpcException failure) =>
+        failure.StatusCode == StatusCode.Unavailable && failure.Status.DebugException switch
+        {
+            SocketException => true,
+            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } => true,
+            // The handler's ConnectTimeout surfaces as a cancellation the caller did not ask for.
+            OperationCanceledException { InnerException: TimeoutException } => true,
+            _ => false,
+        };
+
+    private static DnsEndPoint? LeaderFrom(RpcException refused) =>
+        refused.Trailers.GetValue("leader-endpoint-host") is { Length: > 0 } host && !string.IsNullOrWhiteSpace(host)
+        && int.TryParse(refused.Trailers.GetValue("leader-endpoint-port"), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535
             ? new DnsEndPoint(host, port)
             : null;
 

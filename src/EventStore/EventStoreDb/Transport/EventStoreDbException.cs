@@ -1,27 +1,29 @@
+using Grpc.Core;
+
 namespace ModularPayments.EventStore.EventStoreDb.Transport;
 
 /// <summary>
 /// A call to EventStoreDB failed: a gRPC error status from the node, or a transport failure (no connection, a dropped
-/// stream, an HTTP-level refusal), which is reported as <see cref="GrpcStatusCode.Unavailable"/>.
+/// stream, an HTTP-level refusal), which is reported as <see cref="Grpc.Core.StatusCode.Unavailable"/>.
 /// </summary>
 public sealed class EventStoreDbException : Exception
 {
     public EventStoreDbException()
-        : this(GrpcStatusCode.Unknown, "EventStoreDB call failed.")
+        : this(Grpc.Core.StatusCode.Unknown, "EventStoreDB call failed.")
     {
     }
 
     public EventStoreDbException(string message)
-        : this(GrpcStatusCode.Unknown, message)
+        : this(Grpc.Core.StatusCode.Unknown, message)
     {
     }
 
     public EventStoreDbException(string message, Exception innerException)
-        : this(GrpcStatusCode.Unknown, message, null, null, innerException)
+        : this(Grpc.Core.StatusCode.Unknown, message, null, null, innerException)
     {
     }
 
-    public EventStoreDbException(GrpcStatusCode statusCode, string message, string? errorKind = null, IReadOnlyDictionary<string, string>? metadata = null, Exception? innerException = null)
+    public EventStoreDbException(StatusCode statusCode, string message, string? errorKind = null, IReadOnlyDictionary<string, string>? metadata = null, Exception? innerException = null)
         : base(message, innerException)
     {
         StatusCode = statusCode;
@@ -29,7 +31,7 @@ public sealed class EventStoreDbException : Exception
         Metadata = metadata ?? new Dictionary<string, string>();
     }
 
-    public GrpcStatusCode StatusCode { get; }
+    public StatusCode StatusCode { get; }
 
     /// <summary>EventStoreDB's <c>exception</c> metadata, e.g. <c>stream-deleted</c>, <c>not-leader</c>; null when absent.</summary>
     public string? ErrorKind { get; }
@@ -38,5 +40,5 @@ public sealed class EventStoreDbException : Exception
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
     /// <summary>Worth retrying on a new connection: the node was unreachable, busy, not ready, or the stream dropped.</summary>
-    public bool IsTransient => StatusCode is GrpcStatusCode.Unavailable or GrpcStatusCode.Aborted or GrpcStatusCode.DeadlineExceeded;
+    public bool IsTransient => StatusCode is Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.Aborted or Grpc.Core.StatusCode.DeadlineExceeded;
 }
