@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using ModularPayments.Fintoc.Simulator.Time;
 
 namespace ModularPayments.Fintoc.Simulator.Tests;
@@ -55,7 +56,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         }).ConfigurePrimaryHttpMessageHandler(() => receiver);
         // Real time stands still under the simulator clock here: only the test moves it, so a 3-second retry is never
         // reached by a slow machine's own seconds.
-        builder.Services.AddSingleton(_ => new SimulatorClock(new StoppedTime(DateTimeOffset.UtcNow)));
+        builder.Services.AddSingleton(_ => new SimulatorClock(new FakeTimeProvider(DateTimeOffset.UtcNow)));
         var app = builder.Build();
         app.MapFintocSimulator();
         await app.StartAsync();
@@ -133,12 +134,6 @@ public sealed class SimulatorHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
-}
-
-/// <summary>A base clock that does not move by itself.</summary>
-internal sealed class StoppedTime(DateTimeOffset at) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => at;
 }
 
 /// <summary>Stands in for the merchant's webhook endpoint: answers from a script (default 200) and records each request.</summary>

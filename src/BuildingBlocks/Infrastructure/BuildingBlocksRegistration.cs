@@ -15,8 +15,8 @@ namespace ModularPayments.BuildingBlocks.Infrastructure;
 public static class BuildingBlocksRegistration
 {
     /// <summary>
-    /// The CQRS pipeline (MediatR 5 with handlers and FluentValidation validators found by scanning
-    /// <paramref name="moduleAssemblies"/>), event serialisation, the aggregate store and the projection host.
+    /// The CQRS pipeline (MediatR 5 with the handlers in <paramref name="moduleAssemblies"/>, and the FluentValidation
+    /// validators found there by the library's own scan), event serialisation, the aggregate store and the projection host.
     /// The event store adapter is registered separately.
     /// </summary>
     public static IServiceCollection AddBuildingBlocks(this IServiceCollection services, string dataDirectory, params Assembly[] moduleAssemblies)
@@ -35,12 +35,15 @@ public static class BuildingBlocksRegistration
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ConcurrencyRetryBehavior<,>));
-        foreach (var assembly in moduleAssemblies.Distinct())
+        var assemblies = moduleAssemblies.Distinct().ToArray();
+        foreach (var assembly in assemblies)
         {
             RegisterClosedImplementations(services, assembly, typeof(IRequestHandler<,>), ServiceLifetime.Transient);
-            RegisterClosedImplementations(services, assembly, typeof(IValidator<>), ServiceLifetime.Singleton);
             RegisterIntegrationEventHandlers(services, assembly);
         }
+
+        // Validators are stateless and the modules keep them internal.
+        services.AddValidatorsFromAssemblies(assemblies, ServiceLifetime.Singleton, includeInternalTypes: true);
 
         services.AddSingleton(new ReadModelDatabase(dataDirectory));
         services.AddSingleton<ProjectionStatusBoard>();

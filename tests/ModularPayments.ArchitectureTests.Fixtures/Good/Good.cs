@@ -1,6 +1,7 @@
 // A clean module: every rule must pass over these types.
 namespace Fixtures.Modules.Good.Domain
 {
+    using Ardalis.GuardClauses;
     using ModularPayments.BuildingBlocks.Domain;
 
     [EventType("good.order_placed")]
@@ -36,7 +37,7 @@ namespace Fixtures.Modules.Good.Domain
         public void Place(Guid orderId, Money amount, DateTimeOffset now, IEnumerable<string> tags)
         {
             ArgumentNullException.ThrowIfNull(amount);
-            Guard.Positive(amount.MinorUnits, "amount");
+            Guard.Against.NotPositive(amount.MinorUnits, "amount");
             var normalised = tags.Select(t => t.ToUpperInvariant()).Where(t => t.Length > 0).ToList();
             Apply(new OrderPlaced(orderId, amount.MinorUnits, amount.Currency.Code, now, normalised));
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using ModularPayments.BuildingBlocks.EventSourcing;
 using ModularPayments.BuildingBlocks.EventStore;
 using ModularPayments.BuildingBlocks.Infrastructure;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using ModularPayments.BuildingBlocks.Application;
 using ModularPayments.BuildingBlocks.Domain;
 using ModularPayments.BuildingBlocks.EventSourcing;
@@ -127,7 +128,7 @@ public class RegisterCustomerCommandHandlerTests
     {
         var ghost = Guid.NewGuid();
         await SeedClaimAsync(ghost, T0);
-        _clock.Now = T0.AddSeconds(31);
+        _clock.SetUtcNow(T0.AddSeconds(31));
 
         var result = await Handle(WithRut("12.345.678-5"));
 
@@ -138,7 +139,7 @@ public class RegisterCustomerCommandHandlerTests
         var reassigned = Assert.IsType<TaxIdClaimReassigned>(_serializer.Deserialize(stream[1]));
         Assert.Equal(ghost, reassigned.AbandonedCustomerId);
         Assert.Equal(result.Customer.Id, reassigned.CustomerId);
-        Assert.Equal(_clock.Now, reassigned.ReassignedAt);
+        Assert.Equal(_clock.GetUtcNow(), reassigned.ReassignedAt);
         Assert.Equal(1, CustomerStreamCount());
 
         // The reassigned claim now protects the new customer.
@@ -152,7 +153,7 @@ public class RegisterCustomerCommandHandlerTests
     {
         var ghost = Guid.NewGuid();
         await SeedClaimAsync(ghost, T0);
-        _clock.Now = T0.AddSeconds(29);
+        _clock.SetUtcNow(T0.AddSeconds(29));
 
         var conflict = await Assert.ThrowsAsync<ConflictException>(() => Handle(WithRut("12.345.678-5")));
         Assert.Equal("tax_id_taken", conflict.Code);
@@ -165,7 +166,7 @@ public class RegisterCustomerCommandHandlerTests
     public async Task A_retry_of_a_request_that_claimed_but_did_not_store_its_customer_completes()
     {
         await SeedClaimAsync(DeterministicGuid.Create("customers/register/retry-1"), T0);
-        _clock.Now = T0.AddSeconds(1);
+        _clock.SetUtcNow(T0.AddSeconds(1));
 
         var result = await Handle(WithRut("12.345.678-5", key: "retry-1"));
 

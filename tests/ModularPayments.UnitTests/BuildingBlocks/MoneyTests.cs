@@ -100,24 +100,4 @@ public class MoneyTests
         Assert.False(Money.Zero(Currency.Clp).IsPositive);
         Assert.False(Money.Of(-1, "CLP").IsPositive);
     }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(-3)]
-    public void Guard_positive_rejects_zero_and_negatives(long value)
-    {
-        var violation = Assert.Throws<DomainRuleViolation>(() => Guard.Positive(value, "amount"));
-        Assert.Equal("must_be_positive", violation.Code);
-        Assert.Equal("amount", violation.Field);
-    }
-
-    [Fact]
-    public void Guard_passes_valid_values_through()
-    {
-        Assert.Equal(5, Guard.Positive(5, "amount"));
-        Assert.Equal("x", Guard.NotBlank("x", "name"));
-        Assert.Equal("abc", Guard.MaxLength("abc", 3, "name"));
-        Assert.Equal("name", Assert.Throws<DomainRuleViolation>(() => Guard.NotBlank("  ", "name")).Field);
-        Assert.Equal("too_long", Assert.Throws<DomainRuleViolation>(() => Guard.MaxLength("abcd", 3, "name")).Code);
-    }
 }

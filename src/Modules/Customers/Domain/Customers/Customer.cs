@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using ModularPayments.BuildingBlocks.Domain;
 using ModularPayments.Modules.Customers.Domain.TaxIds;
 
@@ -26,7 +27,7 @@ public sealed class Customer : Aggregate<CustomerState>
             throw new DomainRuleViolation("email_or_tax_id_required", "A customer needs an email or a tax_id (or both).", "email");
         }
 
-        var trimmedName = string.IsNullOrWhiteSpace(name) ? null : Guard.MaxLength(name.Trim(), MaxNameLength, "name");
+        var trimmedName = string.IsNullOrWhiteSpace(name) ? null : Guard.Against.TooLong(name.Trim(), MaxNameLength, "name");
         Apply(new CustomerRegistered(customerId, trimmedName, email?.Value, taxId?.Type.ToWire(), taxId?.Value, new Dictionary<string, string>(metadata, StringComparer.Ordinal), registeredAt));
     }
 
