@@ -9,24 +9,32 @@ namespace ModularPayments.IntegrationTests;
 public sealed class HostTests
 {
     [Fact]
-    public async Task Health_reports_the_event_store_and_every_projection_with_its_lag()
+    public async Task Health_reports_the_event_store_and_every_projection_and_reactor_with_its_lag()
     {
         using var factory = new ApiFactory();
         using var client = factory.CreateMerchantClient();
         await client.PostJsonAsync("/v1/customers", new { email = "health@example.com" });
 
+        // Registered, then linked to Fintoc by the mirroring reactor: two events, everything caught up with both.
         var health = await Eventually.GetAsync(async () =>
         {
             var node = await client.GetNodeAsync("/health");
-            return node!["projections"]!.AsArray().All(p => p!["lag"]!.GetValue<long>() == 0 && p["state"]!.GetValue<string>() == "live") ? node : null;
+            var settled = node!["event_store"]!["head_position"]!.GetValue<long>() == 2
+                && node["projections"]!.AsArray().All(p => p!["lag"]!.GetValue<long>() == 0 && p["state"]!.GetValue<string>() == "live")
+                && node["reactors"]!.AsArray().All(r => r!["lag"]!.GetValue<long>() == 0 && r["state"]!.GetValue<string>() == "live");
+            return settled ? node : null;
         });
 
         Assert.Equal("healthy", health["status"]!.GetValue<string>());
         Assert.Equal("up", health["event_store"]!["status"]!.GetValue<string>());
-        Assert.Equal(1, health["event_store"]!["head_position"]!.GetValue<long>());
-        var names = health["projections"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ToList();
-        Assert.Contains("customers", names);
-        Assert.Contains("integration-events", names);
+        var projections = health["projections"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ToList();
+        Assert.Contains("customers", projections);
+        Assert.Contains("webhooks", projections);
+        var reactors = health["reactors"]!.AsArray();
+        Assert.Contains("webhooks", reactors.Select(r => r!["name"]!.GetValue<string>()));
+        Assert.Contains("customers-fintoc-mirror", reactors.Select(r => r!["name"]!.GetValue<string>()));
+        Assert.All(reactors, r => Assert.Equal(0, r!["parked"]!.GetValue<int>()));
+        Assert.Equal("registered", health["payments_provider"]!["webhook_endpoint"]!.GetValue<string>());
     }
 
     [Fact]
@@ -101,13 +109,13 @@ public sealed class HostTests
     public async Task Customers_publishes_CustomerRegistered_to_other_modules()
     {
         var received = new RecordingHandler();
-        using var factory = new ApiFactory(services: s => s.AddSingleton<IIntegrationEventHandler<CustomerRegistered>>(received));
+        using var factory = new ApiFactory(services: s => s.AddIntegrationEventHandler<CustomerRegistered>("integration-test-recorder", _ => received));
         using var client = factory.CreateMerchantClient();
 
         var created = await Json.ReadAsync(await client.PostJsonAsync("/v1/customers", new { email = "Published@Example.com", tax_id = new { type = "mx_rfc", value = "xaxx010101000" } }));
 
         var published = await Eventually.GetAsync(() => Task.FromResult(received.Events.FirstOrDefault()));
-        Assert.Equal(Guid.Parse(created["id"]!.GetValue<string>()), published.CustomerId);
+        Assert.Equal(created["id"]!.GetValue<string>(), "mp_cus_" + published.CustomerId.ToString("N"));
         Assert.Equal("published@example.com", published.Email);
         Assert.Equal("mx_rfc", published.TaxIdType);
         Assert.Equal("XAXX010101000", published.TaxIdValue);

@@ -23,6 +23,14 @@ public static class TestRuts
         return body.ToString("N0", CultureInfo.GetCultureInfo("es-CL")) + "-" + check;
     }
 
+    /// <summary>Any accepted form → "12.345.678-5", the form the API answers with.</summary>
+    public static string Written(string rut)
+    {
+        var normalized = Normalized(rut);
+        var body = long.Parse(normalized[..^1], CultureInfo.InvariantCulture);
+        return body.ToString("N0", CultureInfo.GetCultureInfo("es-CL")) + "-" + normalized[^1];
+    }
+
     /// <summary>"12.345.678-5" → "123456785".</summary>
     public static string Normalized(string rut) => rut.Replace(".", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
 }

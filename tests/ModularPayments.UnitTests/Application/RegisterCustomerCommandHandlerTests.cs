@@ -71,7 +71,7 @@ public class RegisterCustomerCommandHandlerTests
 
         var conflict = await Assert.ThrowsAsync<ConflictException>(() => Handle(WithRut(sameRut, name: "Other")));
         Assert.Equal("tax_id_taken", conflict.Code);
-        Assert.Equal(first.Customer.Id.ToString(), conflict.Details["existing_customer_id"]);
+        Assert.Equal(PublicIdKind.Customer.Format(first.Customer.Id), conflict.Details["existing_customer_id"]);
         Assert.Equal(1, CustomerStreamCount());
         Assert.Single(_events.Stream(RutClaimStream));
     }
@@ -108,7 +108,7 @@ public class RegisterCustomerCommandHandlerTests
         var first = await Handle(WithRut("12.345.678-5", key: "abc"));
         var conflict = await Assert.ThrowsAsync<ConflictException>(() => Handle(WithRut("12.345.678-5", key: "abc", name: "Bea")));
         Assert.Equal("idempotency_key_reused", conflict.Code);
-        Assert.Equal(first.Customer.Id.ToString(), conflict.Details["existing_customer_id"]);
+        Assert.Equal(PublicIdKind.Customer.Format(first.Customer.Id), conflict.Details["existing_customer_id"]);
 
         await Assert.ThrowsAsync<ConflictException>(() => Handle(WithRut("11.111.111-1", key: "abc")));
         Assert.Equal(1, CustomerStreamCount());
@@ -145,7 +145,7 @@ public class RegisterCustomerCommandHandlerTests
         // The reassigned claim now protects the new customer.
         _clock.Advance(TimeSpan.FromHours(1));
         var conflict = await Assert.ThrowsAsync<ConflictException>(() => Handle(WithRut("12345678-5")));
-        Assert.Equal(result.Customer.Id.ToString(), conflict.Details["existing_customer_id"]);
+        Assert.Equal(PublicIdKind.Customer.Format(result.Customer.Id), conflict.Details["existing_customer_id"]);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public class RegisterCustomerCommandHandlerTests
 
         var conflict = await Assert.ThrowsAsync<ConflictException>(() => Handle(WithRut("12.345.678-5")));
         Assert.Equal("tax_id_taken", conflict.Code);
-        Assert.Equal(ghost.ToString(), conflict.Details["existing_customer_id"]);
+        Assert.Equal(PublicIdKind.Customer.Format(ghost), conflict.Details["existing_customer_id"]);
         Assert.Single(_events.Stream(RutClaimStream));
         Assert.Equal(0, CustomerStreamCount());
     }
@@ -188,7 +188,7 @@ public class RegisterCustomerCommandHandlerTests
 
         var conflict = await Assert.ThrowsAsync<ConflictException>(() => Handle(WithRut("12.345.678-5")));
         Assert.Equal("tax_id_taken", conflict.Code);
-        Assert.Equal(winner.Customer.Id.ToString(), conflict.Details["existing_customer_id"]);
+        Assert.Equal(PublicIdKind.Customer.Format(winner.Customer.Id), conflict.Details["existing_customer_id"]);
         Assert.Equal(1, CustomerStreamCount());
     }
 
