@@ -315,6 +315,17 @@ public sealed class FixtureRuleTests
     }
 
     [Fact]
+    public void Across_modules_a_module_without_the_selected_layer_is_left_out_but_not_every_module()
+    {
+        var some = ArchitectureRules.NoFloatingPoint(StrictLayers);
+        var nothing = ArchitectureRules.NoFloatingPoint(F.ModuleLayer("Nowhere"));
+
+        Assert.Equal(some.Offenders, ArchResult.AcrossModules("one of two", [some, nothing]).Offenders);
+        Assert.True(ArchResult.AcrossModules("none of two", [nothing, nothing]).SelectionIsEmpty);
+        Assert.True(ArchResult.AcrossModules("no modules", []).SelectionIsEmpty);
+    }
+
+    [Fact]
     public void A_failure_lists_every_offender_not_just_the_first()
     {
         var result = ArchitectureRules.DomainReadsNoClock(F.ModuleLayer("Domain"));

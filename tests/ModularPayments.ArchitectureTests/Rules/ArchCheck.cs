@@ -95,15 +95,33 @@ public sealed record ArchResult(
         ArgumentNullException.ThrowIfNull(parts);
         if (parts.Length == 0)
         {
-            return Empty(rule, "no parts (no module found?)");
+            return Empty(rule, "no parts");
         }
 
-        var selection = string.Join(" + ", parts.Select(p => p.SelectionIsEmpty ? $"EMPTY: {p.Selection}" : p.Selection).Distinct(StringComparer.Ordinal));
         if (parts.Any(p => p.SelectionIsEmpty))
         {
-            return Empty(rule, selection);
+            var described = parts.Select(p => p.SelectionIsEmpty && !p.Selection.Contains("EMPTY: ", StringComparison.Ordinal) ? $"EMPTY: {p.Selection}" : p.Selection);
+            return Empty(rule, string.Join(" + ", described.Distinct(StringComparer.Ordinal)));
         }
 
+        return Merge(rule, string.Join(" + ", parts.Select(p => p.Selection).Distinct(StringComparer.Ordinal)), parts);
+    }
+
+    /// <summary>
+    /// One check per module reported as one rule: a module with nothing in the selection (a module without Contracts,
+    /// say) is left out, and the rule checked nothing only if no module had anything to check.
+    /// </summary>
+    public static ArchResult AcrossModules(string rule, IEnumerable<ArchResult> perModule)
+    {
+        ArgumentNullException.ThrowIfNull(perModule);
+        var parts = perModule.ToList();
+        var checkedParts = parts.Where(p => !p.SelectionIsEmpty).ToArray();
+        var selection = string.Join(" + ", parts.Select(p => p.Selection));
+        return checkedParts.Length == 0 ? Empty(rule, parts.Count == 0 ? "no module found" : selection) : Merge(rule, selection, checkedParts);
+    }
+
+    private static ArchResult Merge(string rule, string selection, ArchResult[] parts)
+    {
         var reasons = parts.SelectMany(p => p.Reasons)
             .GroupBy(r => r.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.SelectMany(r => r.Value).Distinct().ToList(), StringComparer.Ordinal);

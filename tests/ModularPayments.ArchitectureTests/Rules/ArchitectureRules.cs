@@ -43,9 +43,9 @@ public static class ArchitectureRules
     public static ArchResult ModuleDomainIsPure(Layout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        return ArchResult.Combine(
+        return ArchResult.AcrossModules(
             "Module Domain depends only on the BCL and BuildingBlocks.Domain",
-            layout.Modules.Select(m => DomainIsPure(layout, layout.ModuleLayer(m, "Domain"), $"{layout.ModuleRoot}.{m}.Domain")).ToArray());
+            layout.Modules.Select(m => DomainIsPure(layout, layout.ModuleLayer(m, "Domain"), $"{layout.ModuleRoot}.{m}.Domain")));
     }
 
     /// <summary>Rule 1 for <paramref name="domain"/>: only the BCL (minus <see cref="DomainForbiddenBcl"/>), BuildingBlocks.Domain and <paramref name="ownNamespaces"/>.</summary>
@@ -108,7 +108,7 @@ public static class ArchitectureRules
     public static ArchResult ModulesMeetOnlyThroughContracts(Layout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        var parts = layout.Modules.Select(module =>
+        var types = layout.Modules.Select(module =>
         {
             // The other modules' types outside their Contracts, by full name: a namespace prefix would take in their Contracts too.
             var internals = layout.Assemblies.SelectMany(a => a.GetTypes())
@@ -118,7 +118,8 @@ public static class ArchitectureRules
                 .ToArray();
             return ArchCheck.Types($"module {module}", layout.Module(module), s => s.ShouldNot().HaveDependencyOnAny(internals),
                 because: "uses another module's types outside its Contracts");
-        }).ToList();
+        });
+        List<ArchResult> parts = [ArchResult.AcrossModules("types", types)];
 
         if (layout.SeparateAssemblies)
         {
@@ -173,12 +174,13 @@ public static class ArchitectureRules
     public static ArchResult ContractsReferenceOnlyTheBcl(Layout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        var parts = layout.Modules.Select(module =>
+        var types = layout.Modules.Select(module =>
         {
             var own = $"{layout.ModuleRoot}.{module}.Contracts";
             return ArchCheck.Types(own, layout.ModuleLayer(module, "Contracts"), s => s.Should().OnlyHaveDependenciesOn("System", own),
                 because: $"depends on something outside [System, {own}]");
-        }).ToList();
+        });
+        List<ArchResult> parts = [ArchResult.AcrossModules("types", types)];
 
         if (layout.SeparateAssemblies)
         {
