@@ -1,5 +1,4 @@
 using System.Reflection;
-using ModularPayments.ArchitectureTests.Engine;
 
 namespace ModularPayments.ArchitectureTests;
 
@@ -40,22 +39,4 @@ public static class ProductAssemblies
             segment is "Fixtures" or "Testing" or "TestSupport" ||
             segment.StartsWith("Benchmark", StringComparison.Ordinal));
     }
-}
-
-/// <summary>One Cecil model of the product assemblies, shared by the product rule tests.</summary>
-public sealed class ProductModelFixture : IDisposable
-{
-    public ArchModel Model { get; } = ArchModel.Load(ProductAssemblies.Paths);
-
-    public void Dispose() => Model.Dispose();
-}
-
-/// <summary>One Cecil model of the fixture assembly, shared by the engine's tests.</summary>
-public sealed class FixtureModelFixture : IDisposable
-{
-    public static Assembly Assembly { get; } = typeof(Fixtures.FixtureMarker).Assembly;
-
-    public ArchModel Model { get; } = ArchModel.Load([Assembly.Location]);
-
-    public void Dispose() => Model.Dispose();
 }

@@ -1,4 +1,4 @@
-// Planted offences in a module's Domain. Each type says which rule it breaks; the engine tests assert exactly these.
+// Planted offences in a module's Domain. Each type says which rule it breaks; the rule tests assert exactly these.
 using System.Diagnostics;
 using System.Text.Json;
 using Fixtures.Fintoc;
@@ -23,6 +23,15 @@ public static class IdFactory
 public static class LambdaTimer
 {
     public static Func<long> Timer() => () => Stopwatch.GetTimestamp();
+}
+
+/// <summary>BAD (clock), in a nested internal type: NetArchTest alone would see it in no namespace, so in no layer.</summary>
+public static class Outer
+{
+    internal static class NestedClock
+    {
+        public static DateTime Now() => DateTime.Now;
+    }
 }
 
 /// <summary>BAD (clock), inside an async state machine; BAD (purity): Task is not in Domain's BCL subset.</summary>

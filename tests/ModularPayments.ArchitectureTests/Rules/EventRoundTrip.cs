@@ -2,7 +2,8 @@ using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
-using ModularPayments.ArchitectureTests.Engine;
+using Mono.Cecil;
+using ModularPayments.ArchitectureTests.Rules.Custom;
 using ModularPayments.BuildingBlocks.Domain;
 using ModularPayments.BuildingBlocks.EventSourcing;
 using ModularPayments.BuildingBlocks.EventStore;
@@ -35,24 +36,22 @@ public static class EventRoundTrip
         return JsonSerializer.Serialize(value, value.GetType(), JsonDefaults.Events);
     }
 
-    public static RuleResult Check(ArchModel model, TypeSelection scope, Func<object, object?> roundTrip)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(roundTrip);
-        var selection = scope.And(TypeSelection.Where("domain events", CecilTypes.IsDomainEvent));
-        return Rule.Types("Every domain event round-trips through the serializer", model, selection, type =>
-        {
-            var problem = RoundTrip(ToRuntimeType(type), roundTrip);
-            return problem is null ? [] : [(problem, type.Definition.Name)];
-        });
-    }
+    /// <summary>Every domain event in <paramref name="scope"/> round-trips through <paramref name="roundTrip"/>.</summary>
+    public static ArchResult Check(Selection scope, Func<object, object?> roundTrip) =>
+        ArchCheck.Types("Every domain event round-trips through the serializer", ArchitectureRules.DomainEvents(scope), new RoundTrips(roundTrip));
 
-    public static Type ToRuntimeType(ArchType type)
+    public static Type ToRuntimeType(TypeDefinition type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        var assembly = Assembly.Load(new AssemblyName(type.AssemblyName));
-        var name = type.Definition.FullName.Replace('/', '+');
-        return assembly.GetType(name, throwOnError: true)!;
+        var assembly = Assembly.Load(new AssemblyName(type.Module.Assembly.Name.Name));
+        return assembly.GetType(ArchCheck.DisplayName(type.FullName), throwOnError: true)!;
+    }
+
+    /// <summary>The round trip as a NetArchTest custom rule over the event's runtime type.</summary>
+    private sealed class RoundTrips(Func<object, object?> roundTrip) : ExplainedRule
+    {
+        protected override IEnumerable<string> Offences(TypeDefinition type) =>
+            RoundTrip(ToRuntimeType(type), roundTrip) is { } problem ? [problem] : [];
     }
 
     /// <summary>Null when <paramref name="eventType"/> round-trips; otherwise what went wrong.</summary>
