@@ -1,5 +1,4 @@
 using ModularPayments.Fintoc.Endpoints;
-using ModularPayments.Fintoc.Http;
 
 namespace ModularPayments.Fintoc.Resources;
 

@@ -17,7 +17,7 @@ internal sealed partial class FintocAttemptHandler(FintocOptions options, TimePr
         }
         catch (Exception exception)
         {
-            metrics.FailedRequest(method, resource, exception is OperationCanceledException ? "timeout" : exception.GetType().FullName ?? "unknown");
+            metrics.FailedRequest(method, resource, exception.GetType().FullName ?? "unknown");
             throw;
         }
 

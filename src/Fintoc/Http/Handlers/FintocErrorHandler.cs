@@ -12,7 +12,6 @@ internal sealed class FintocErrorHandler(FintocOptions options) : DelegatingHand
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        response.RequestMessage ??= request;
         if (response.IsSuccessStatusCode && (response.Content.Headers.ContentLength != 0 || response.StatusCode == HttpStatusCode.NoContent))
         {
             return response;
