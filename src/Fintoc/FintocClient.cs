@@ -1,42 +1,34 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using ModularPayments.Fintoc.Http;
+using Microsoft.Extensions.Options;
+using ModularPayments.Fintoc.Endpoints;
 using ModularPayments.Fintoc.Resources;
 
 namespace ModularPayments.Fintoc;
 
-/// <summary>The typed client: one <see cref="FintocHttp"/> shared by every resource.</summary>
-public sealed class FintocClient : IFintocClient
+/// <summary>The typed client: one facade per resource over its Refit interface, all on the <c>fintoc</c> HttpClient.</summary>
+internal sealed class FintocClient(
+    IOptions<FintocOptions> options,
+    ICustomersApi customers,
+    ICheckoutSessionsApi checkoutSessions,
+    IPaymentMethodsApi paymentMethods,
+    IPaymentIntentsApi paymentIntents,
+    ISubscriptionIntentsApi subscriptionIntents,
+    ISubscriptionsApi subscriptions,
+    IChargesApi charges,
+    IWebhookEndpointsApi webhookEndpoints) : IFintocClient
 {
-    public FintocClient(HttpClient http, FintocOptions options, TimeProvider? time = null, ILogger<FintocClient>? logger = null, RequestRateLimiter? rateLimiter = null)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(options);
-        http.BaseAddress ??= options.BaseAddress;
-        var core = new FintocHttp(http, options, time ?? TimeProvider.System, (ILogger?)logger ?? NullLogger.Instance, rateLimiter);
-        Customers = new CustomersClient(core);
-        CheckoutSessions = new CheckoutSessionsClient(core);
-        PaymentMethods = new PaymentMethodsClient(core);
-        PaymentIntents = new PaymentIntentsClient(core);
-        SubscriptionIntents = new SubscriptionIntentsClient(core);
-        Subscriptions = new SubscriptionsClient(core);
-        Charges = new ChargesClient(core);
-        WebhookEndpoints = new WebhookEndpointsClient(core);
-    }
+    public CustomersClient Customers { get; } = new(customers, options.Value.BaseAddress);
 
-    public CustomersClient Customers { get; }
+    public CheckoutSessionsClient CheckoutSessions { get; } = new(checkoutSessions);
 
-    public CheckoutSessionsClient CheckoutSessions { get; }
+    public PaymentMethodsClient PaymentMethods { get; } = new(paymentMethods, options.Value.BaseAddress);
 
-    public PaymentMethodsClient PaymentMethods { get; }
+    public PaymentIntentsClient PaymentIntents { get; } = new(paymentIntents, options.Value.BaseAddress);
 
-    public PaymentIntentsClient PaymentIntents { get; }
+    public SubscriptionIntentsClient SubscriptionIntents { get; } = new(subscriptionIntents);
 
-    public SubscriptionIntentsClient SubscriptionIntents { get; }
+    public SubscriptionsClient Subscriptions { get; } = new(subscriptions, options.Value.BaseAddress);
 
-    public SubscriptionsClient Subscriptions { get; }
+    public ChargesClient Charges { get; } = new(charges, options.Value.BaseAddress);
 
-    public ChargesClient Charges { get; }
-
-    public WebhookEndpointsClient WebhookEndpoints { get; }
+    public WebhookEndpointsClient WebhookEndpoints { get; } = new(webhookEndpoints, options.Value.BaseAddress);
 }

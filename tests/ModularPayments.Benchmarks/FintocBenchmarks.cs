@@ -56,11 +56,12 @@ internal static class FintocBenchmarks
         app.MapFintocSimulator();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var options = new FintocOptions { BaseAddress = new Uri(address + "/simulator/"), SecretKey = SimulatorOptions.DefaultApiKey, RequestsPerSecond = 100 };
-        using var http = new HttpClient { BaseAddress = options.BaseAddress };
+        var baseAddress = new Uri(address + "/simulator/");
         // The benchmark measures the client and the simulator, not Fintoc's limit: one bucket per request budget.
-        var client = new FintocClient(http, options, TimeProvider.System, null, new ModularPayments.Fintoc.Http.RequestRateLimiter(100, TimeProvider.System));
-        var unlimited = new FintocClient(new HttpClient { BaseAddress = options.BaseAddress }, options, TimeProvider.System, null, new UnlimitedBucket().Limiter);
+        await using var limited = ClientServices(baseAddress, new ModularPayments.Fintoc.Http.RequestRateLimiter(100, TimeProvider.System));
+        await using var unlimitedServices = ClientServices(baseAddress, new UnlimitedBucket().Limiter);
+        var client = limited.GetRequiredService<IFintocClient>();
+        var unlimited = unlimitedServices.GetRequiredService<IFintocClient>();
 
         var ids = new List<string>(Requests);
         await Measure("client -> simulator: create customer (POST, idempotency key)", Requests, async () =>
@@ -107,6 +108,20 @@ internal static class FintocBenchmarks
 
         Console.WriteLine();
         Console.WriteLine($"Peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
+    }
+
+    /// <summary>The client as the host registers it (Refit and its handlers), with the given rate limiter.</summary>
+    private static ServiceProvider ClientServices(Uri baseAddress, ModularPayments.Fintoc.Http.RequestRateLimiter limiter)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(limiter);
+        services.AddFintocClient(options =>
+        {
+            options.BaseAddress = baseAddress;
+            options.SecretKey = SimulatorOptions.DefaultApiKey;
+            options.RequestsPerSecond = 100;
+        });
+        return services.BuildServiceProvider();
     }
 
     private static async Task Measure(string name, int operations, Func<Task> run)

@@ -17,6 +17,7 @@ public sealed class SimulatedFintoc : IAsyncDisposable
     public const string WebhookSecret = "whsec_test_contract";
 
     private readonly WebApplication _app;
+    private readonly List<ServiceProvider> _providers = [];
 
     private SimulatedFintoc(WebApplication app, WebhookSink sink)
     {
@@ -24,15 +25,16 @@ public sealed class SimulatedFintoc : IAsyncDisposable
         Webhooks = sink;
         var server = app.GetTestServer();
         Helpers = new HttpClient(server.CreateHandler()) { BaseAddress = new Uri("http://localhost/simulator/test-helpers/") };
-        var options = new FintocOptions
+        Client = CreateClient(server, options =>
         {
-            BaseAddress = new Uri("http://localhost/simulator/"),
-            SecretKey = SimulatorOptions.DefaultApiKey,
-            InitialBackoff = TimeSpan.FromMilliseconds(10),
-            MaxBackoff = TimeSpan.FromMilliseconds(50),
-        };
-        Client = new FintocClient(new HttpClient(server.CreateHandler()) { BaseAddress = options.BaseAddress }, options, Clock);
-        WrongKeyClient = new FintocClient(new HttpClient(server.CreateHandler()) { BaseAddress = options.BaseAddress }, new FintocOptions { BaseAddress = options.BaseAddress, SecretKey = "sk_test_not_the_key", MaxRetries = 0 }, Clock);
+            options.InitialBackoff = TimeSpan.FromMilliseconds(10);
+            options.MaxBackoff = TimeSpan.FromMilliseconds(50);
+        });
+        WrongKeyClient = CreateClient(server, options =>
+        {
+            options.SecretKey = "sk_test_not_the_key";
+            options.MaxRetries = 0;
+        });
     }
 
     public IFintocClient Client { get; }
@@ -70,9 +72,31 @@ public sealed class SimulatedFintoc : IAsyncDisposable
 
     public Task AdvanceAsync(TimeSpan by) => HelperAsync("clock/advance", new { seconds = by.TotalSeconds });
 
+    /// <summary>Our client registered as the host registers it, on the simulator's clock, sending through the in-memory server.</summary>
+    private IFintocClient CreateClient(TestServer server, Action<FintocOptions> configure)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddFintocClient(options =>
+            {
+                options.BaseAddress = new Uri("http://localhost/simulator/");
+                options.SecretKey = SimulatorOptions.DefaultApiKey;
+                configure(options);
+            })
+            .ConfigurePrimaryHttpMessageHandler(server.CreateHandler);
+        var provider = services.BuildServiceProvider();
+        _providers.Add(provider);
+        return provider.GetRequiredService<IFintocClient>();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Helpers.Dispose();
+        foreach (var provider in _providers)
+        {
+            await provider.DisposeAsync();
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -1,41 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ModularPayments.Fintoc.Http;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ModularPayments.Fintoc.Tests;
 
-/// <summary>A client over a scripted handler and a manual clock, with captured logs.</summary>
+/// <summary>The client as the host registers it (Refit, the handler pipeline), over a scripted handler and a fake clock, with captured logs.</summary>
 public sealed class ClientHarness
 {
     public const string SecretKey = "sk_test_harness_SECRET_0123456789";
 
+    private readonly ServiceProvider _services;
+
     public ClientHarness(Action<FintocOptions>? configure = null)
     {
-        Options = new FintocOptions
-        {
-            BaseAddress = new Uri("https://api.fintoc.test/"),
-            SecretKey = SecretKey,
-            InitialBackoff = TimeSpan.FromSeconds(1),
-            MaxBackoff = TimeSpan.FromSeconds(16),
-            MaxRetries = 3,
-        };
-        configure?.Invoke(Options);
         Handler.Clock = Clock;
-        var http = new HttpClient(Handler) { BaseAddress = Options.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
-        Client = new FintocClient(http, Options, Clock, Logs.CreateLogger<FintocClient>(), new RequestRateLimiter(Options.RequestsPerSecond, Clock));
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        services.AddFintocClient(options =>
+            {
+                options.BaseAddress = new Uri("https://api.fintoc.test/");
+                options.SecretKey = SecretKey;
+                options.InitialBackoff = TimeSpan.FromSeconds(1);
+                options.MaxBackoff = TimeSpan.FromSeconds(16);
+                options.MaxRetries = 3;
+                configure?.Invoke(options);
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => Handler);
+        _services = services.BuildServiceProvider();
+        Client = _services.GetRequiredService<IFintocClient>();
     }
 
     public ScriptedHandler Handler { get; } = new();
 
-    public ManualTimeProvider Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
 
     public CapturingLoggerFactory Logs { get; } = new();
 
-    public FintocOptions Options { get; }
+    public FintocOptions Options => _services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FintocOptions>>().Value;
 
-    public FintocClient Client { get; }
+    public IServiceProvider Services => _services;
 
-    /// <summary>Runs a call whose retries wait on the manual clock, advancing it until the call ends.</summary>
-    public async Task<T> RunAsync<T>(Func<FintocClient, Task<T>> call)
+    public IFintocClient Client { get; }
+
+    /// <summary>Runs a call whose retries and rate limit wait on the fake clock, moving it until the call ends.</summary>
+    public async Task<T> RunAsync<T>(Func<IFintocClient, Task<T>> call)
     {
         var task = call(Client);
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -46,31 +55,19 @@ public sealed class ClientHarness
                 throw new TimeoutException("The call did not finish.");
             }
 
-            if (Clock.PendingTimers > 0)
-            {
-                Clock.Advance(TimeSpan.FromMilliseconds(250));
-            }
-            else
-            {
-                await Task.Delay(5);
-            }
+            Clock.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(5);
         }
 
         return await task;
     }
 }
 
-public sealed class CapturingLoggerFactory : ILoggerFactory, ILoggerProvider
+public sealed class CapturingLoggerFactory : ILoggerProvider
 {
     public List<string> Lines { get; } = [];
 
-    public ILogger<T> CreateLogger<T>() => new Logger<T>(this);
-
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(this);
-
-    public void AddProvider(ILoggerProvider provider)
-    {
-    }
 
     public void Dispose()
     {

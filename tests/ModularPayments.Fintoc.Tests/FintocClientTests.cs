@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ModularPayments.Fintoc.Errors;
 using ModularPayments.Fintoc.Resources;
 
@@ -273,5 +275,18 @@ public sealed class FintocClientTests
         {
             Assert.DoesNotContain(key, problem, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void The_registered_client_refuses_bad_options_naming_the_setting_without_its_value()
+    {
+        var services = new ServiceCollection();
+        services.AddFintocClient(o => o.SecretKey = "pk_live_public_key_value");
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IFintocClient>());
+
+        Assert.Contains("Fintoc:SecretKey must start with sk_test_ or sk_live_", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("pk_live_public_key_value", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using ModularPayments.Fintoc.Webhooks;
 
 namespace ModularPayments.Fintoc.Tests;
@@ -16,7 +17,7 @@ public sealed class WebhookSignatureVerifierTests
     private static readonly DateTimeOffset SignedAt = DateTimeOffset.FromUnixTimeSeconds(SdkTimestamp);
 
     private static WebhookSignatureVerifier Verifier(DateTimeOffset now, params string[] secrets) =>
-        new(secrets.Length == 0 ? [SdkSecret] : secrets, TimeSpan.FromSeconds(300), new ManualTimeProvider(now));
+        new(secrets.Length == 0 ? [SdkSecret] : secrets, TimeSpan.FromSeconds(300), new FakeTimeProvider(now));
 
     [Fact]
     public void The_official_sdk_vector_is_accepted()
@@ -142,7 +143,7 @@ public sealed class WebhookSignatureVerifierTests
     [Fact]
     public void Without_secrets_nothing_is_accepted()
     {
-        var verifier = new WebhookSignatureVerifier([], null, new ManualTimeProvider(SignedAt));
+        var verifier = new WebhookSignatureVerifier([], null, new FakeTimeProvider(SignedAt));
 
         Assert.Equal(WebhookVerificationFailure.NoSecretsConfigured, verifier.Verify(Body, $"t={SdkTimestamp},v1={SdkSignature}").Failure);
     }

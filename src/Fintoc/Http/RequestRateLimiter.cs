@@ -1,26 +1,25 @@
 namespace ModularPayments.Fintoc.Http;
 
 /// <summary>
-/// A token bucket on the injected clock: at most <c>requestsPerSecond</c> requests start in any second, with bursts of
-/// the same size. Fintoc answers 429 above 100 requests/second; staying under it is cheaper than backing off.
+/// A sliding one-second window on the injected clock: at most <c>requestsPerSecond</c> requests start in any second.
+/// Fintoc answers 429 above 100 requests/second; staying under it is cheaper than backing off. (A token bucket of the
+/// same size would let a full burst follow a full second of refill: twice the limit within one second.)
 /// </summary>
 public sealed class RequestRateLimiter
 {
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ShortestWait = TimeSpan.FromMilliseconds(1);
+
     private readonly TimeProvider _time;
-    private readonly double _capacity;
-    private readonly double _tokensPerTick;
+    private readonly int _limit;
+    private readonly Queue<long> _recentStarts = new();
     private readonly Lock _gate = new();
-    private double _tokens;
-    private long _lastRefill;
 
     public RequestRateLimiter(int requestsPerSecond, TimeProvider time)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(requestsPerSecond, 1);
         _time = time ?? throw new ArgumentNullException(nameof(time));
-        _capacity = requestsPerSecond;
-        _tokens = requestsPerSecond;
-        _tokensPerTick = requestsPerSecond / (double)time.TimestampFrequency;
-        _lastRefill = time.GetTimestamp();
+        _limit = requestsPerSecond;
     }
 
     public async ValueTask WaitAsync(CancellationToken cancellationToken)
@@ -31,18 +30,21 @@ public sealed class RequestRateLimiter
             lock (_gate)
             {
                 var now = _time.GetTimestamp();
-                _tokens = Math.Min(_capacity, _tokens + ((now - _lastRefill) * _tokensPerTick));
-                _lastRefill = now;
-                if (_tokens >= 1)
+                while (_recentStarts.Count > 0 && _time.GetElapsedTime(_recentStarts.Peek(), now) >= Window)
                 {
-                    _tokens -= 1;
+                    _recentStarts.Dequeue();
+                }
+
+                if (_recentStarts.Count < _limit)
+                {
+                    _recentStarts.Enqueue(now);
                     return;
                 }
 
-                wait = TimeSpan.FromSeconds((1 - _tokens) / (_tokensPerTick * _time.TimestampFrequency));
+                wait = Window - _time.GetElapsedTime(_recentStarts.Peek(), now);
             }
 
-            await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, _time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait < ShortestWait ? ShortestWait : wait, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -1,3 +1,4 @@
+using ModularPayments.Fintoc.Endpoints;
 using ModularPayments.Fintoc.Http;
 
 namespace ModularPayments.Fintoc.Resources;
@@ -23,21 +24,23 @@ public sealed record CreateChargeRequest(
 public sealed record ListChargesRequest(string? SubscriptionId = null, string? Status = null, DateTimeOffset? Since = null, DateTimeOffset? Until = null, int? PerPage = null);
 
 /// <summary>v1 charges on an active subscription: create, get, list. They start <c>pending</c>.</summary>
-public sealed class ChargesClient(FintocHttp http)
+public sealed class ChargesClient
 {
-    private const string Path = "v1/charges";
+    private readonly IChargesApi _api;
+    private readonly Uri _baseAddress;
+
+    internal ChargesClient(IChargesApi api, Uri baseAddress)
+    {
+        _api = api;
+        _baseAddress = baseAddress;
+    }
 
     public Task<FintocCharge> CreateAsync(CreateChargeRequest request, string idempotencyKey, CancellationToken cancellationToken = default) =>
-        http.PostAsync<FintocCharge>(Path, request, idempotencyKey, cancellationToken);
+        _api.CreateAsync(request, idempotencyKey, cancellationToken);
 
     public Task<FintocCharge> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        http.GetAsync<FintocCharge>($"{Path}/{QueryString.Id(id)}", cancellationToken);
+        _api.GetAsync(FintocIds.Require(id), cancellationToken);
 
-    public IAsyncEnumerable<FintocCharge> ListAsync(ListChargesRequest? filter = null, CancellationToken cancellationToken = default)
-    {
-        filter ??= new ListChargesRequest();
-        return http.ListAsync<FintocCharge>(
-            QueryString.Build(Path, ("subscription_id", filter.SubscriptionId), ("status", filter.Status), ("since", filter.Since), ("until", filter.Until), ("per_page", filter.PerPage)),
-            cancellationToken);
-    }
+    public IAsyncEnumerable<FintocCharge> ListAsync(ListChargesRequest? filter = null, CancellationToken cancellationToken = default) =>
+        FintocPages.ReadAllAsync<FintocCharge>(token => _api.ListAsync(filter ?? new ListChargesRequest(), token), _api.NextPageAsync, _baseAddress, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ModularPayments.Fintoc.Endpoints;
 using ModularPayments.Fintoc.Http;
 
 namespace ModularPayments.Fintoc.Resources;
@@ -36,16 +37,18 @@ public sealed record CreateCheckoutSessionRequest(
     IReadOnlyDictionary<string, string>? Metadata = null);
 
 /// <summary>v2 checkout sessions: create, get, expire.</summary>
-public sealed class CheckoutSessionsClient(FintocHttp http)
+public sealed class CheckoutSessionsClient
 {
-    private const string Path = "v2/checkout_sessions";
+    private readonly ICheckoutSessionsApi _api;
+
+    internal CheckoutSessionsClient(ICheckoutSessionsApi api) => _api = api;
 
     public Task<FintocCheckoutSession> CreateAsync(CreateCheckoutSessionRequest request, string idempotencyKey, CancellationToken cancellationToken = default) =>
-        http.PostAsync<FintocCheckoutSession>(Path, request, idempotencyKey, cancellationToken);
+        _api.CreateAsync(request, idempotencyKey, cancellationToken);
 
     public Task<FintocCheckoutSession> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        http.GetAsync<FintocCheckoutSession>($"{Path}/{QueryString.Id(id)}", cancellationToken);
+        _api.GetAsync(FintocIds.Require(id), cancellationToken);
 
     public Task<FintocCheckoutSession> ExpireAsync(string id, string idempotencyKey, CancellationToken cancellationToken = default) =>
-        http.PostAsync<FintocCheckoutSession>($"{Path}/{QueryString.Id(id)}/expire", null, idempotencyKey, cancellationToken);
+        _api.ExpireAsync(FintocIds.Require(id), idempotencyKey, cancellationToken);
 }

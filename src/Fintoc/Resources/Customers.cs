@@ -1,3 +1,4 @@
+using ModularPayments.Fintoc.Endpoints;
 using ModularPayments.Fintoc.Http;
 
 namespace ModularPayments.Fintoc.Resources;
@@ -25,21 +26,23 @@ public sealed record CreateCustomerRequest(
 public sealed record ListCustomersRequest(string? TaxId = null, string? TaxIdType = null, string? Email = null, int? Limit = null, string? StartingAfter = null);
 
 /// <summary>v2 customers: create, get, list.</summary>
-public sealed class CustomersClient(FintocHttp http)
+public sealed class CustomersClient
 {
-    private const string Path = "v2/customers";
+    private readonly ICustomersApi _api;
+    private readonly Uri _baseAddress;
+
+    internal CustomersClient(ICustomersApi api, Uri baseAddress)
+    {
+        _api = api;
+        _baseAddress = baseAddress;
+    }
 
     public Task<FintocCustomer> CreateAsync(CreateCustomerRequest request, string idempotencyKey, CancellationToken cancellationToken = default) =>
-        http.PostAsync<FintocCustomer>(Path, request, idempotencyKey, cancellationToken);
+        _api.CreateAsync(request, idempotencyKey, cancellationToken);
 
     public Task<FintocCustomer> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        http.GetAsync<FintocCustomer>($"{Path}/{QueryString.Id(id)}", cancellationToken);
+        _api.GetAsync(FintocIds.Require(id), cancellationToken);
 
-    public IAsyncEnumerable<FintocCustomer> ListAsync(ListCustomersRequest? filter = null, CancellationToken cancellationToken = default)
-    {
-        filter ??= new ListCustomersRequest();
-        return http.ListAsync<FintocCustomer>(
-            QueryString.Build(Path, ("tax_id", filter.TaxId), ("tax_id_type", filter.TaxIdType), ("email", filter.Email), ("limit", filter.Limit), ("starting_after", filter.StartingAfter)),
-            cancellationToken);
-    }
+    public IAsyncEnumerable<FintocCustomer> ListAsync(ListCustomersRequest? filter = null, CancellationToken cancellationToken = default) =>
+        FintocPages.ReadAllAsync<FintocCustomer>(token => _api.ListAsync(filter ?? new ListCustomersRequest(), token), _api.NextPageAsync, _baseAddress, cancellationToken);
 }

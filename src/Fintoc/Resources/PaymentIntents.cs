@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ModularPayments.Fintoc.Endpoints;
 using ModularPayments.Fintoc.Http;
 
 namespace ModularPayments.Fintoc.Resources;
@@ -24,16 +25,23 @@ public sealed record CreatePaymentIntentRequest(
     IReadOnlyDictionary<string, string>? Metadata = null);
 
 /// <summary>v2 payment intents on saved payment methods: create, get, list.</summary>
-public sealed class PaymentIntentsClient(FintocHttp http)
+public sealed class PaymentIntentsClient
 {
-    private const string Path = "v2/payment_intents";
+    private readonly IPaymentIntentsApi _api;
+    private readonly Uri _baseAddress;
+
+    internal PaymentIntentsClient(IPaymentIntentsApi api, Uri baseAddress)
+    {
+        _api = api;
+        _baseAddress = baseAddress;
+    }
 
     public Task<FintocPaymentIntent> CreateAsync(CreatePaymentIntentRequest request, string idempotencyKey, CancellationToken cancellationToken = default) =>
-        http.PostAsync<FintocPaymentIntent>(Path, request, idempotencyKey, cancellationToken);
+        _api.CreateAsync(request, idempotencyKey, cancellationToken);
 
     public Task<FintocPaymentIntent> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        http.GetAsync<FintocPaymentIntent>($"{Path}/{QueryString.Id(id)}", cancellationToken);
+        _api.GetAsync(FintocIds.Require(id), cancellationToken);
 
     public IAsyncEnumerable<FintocPaymentIntent> ListAsync(string? status = null, int? limit = null, CancellationToken cancellationToken = default) =>
-        http.ListAsync<FintocPaymentIntent>(QueryString.Build(Path, ("status", status), ("limit", limit)), cancellationToken);
+        FintocPages.ReadAllAsync<FintocPaymentIntent>(token => _api.ListAsync(status, limit, token), _api.NextPageAsync, _baseAddress, cancellationToken);
 }

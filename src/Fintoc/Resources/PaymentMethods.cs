@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ModularPayments.Fintoc.Endpoints;
 using ModularPayments.Fintoc.Http;
 
 namespace ModularPayments.Fintoc.Resources;
@@ -30,13 +31,20 @@ public sealed record FintocPaymentMethod(
 }
 
 /// <summary>v2 payment methods: get, list (methods are created by setup checkout sessions).</summary>
-public sealed class PaymentMethodsClient(FintocHttp http)
+public sealed class PaymentMethodsClient
 {
-    private const string Path = "v2/payment_methods";
+    private readonly IPaymentMethodsApi _api;
+    private readonly Uri _baseAddress;
+
+    internal PaymentMethodsClient(IPaymentMethodsApi api, Uri baseAddress)
+    {
+        _api = api;
+        _baseAddress = baseAddress;
+    }
 
     public Task<FintocPaymentMethod> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        http.GetAsync<FintocPaymentMethod>($"{Path}/{QueryString.Id(id)}", cancellationToken);
+        _api.GetAsync(FintocIds.Require(id), cancellationToken);
 
     public IAsyncEnumerable<FintocPaymentMethod> ListAsync(string? customer = null, int? limit = null, CancellationToken cancellationToken = default) =>
-        http.ListAsync<FintocPaymentMethod>(QueryString.Build(Path, ("customer", customer), ("limit", limit)), cancellationToken);
+        FintocPages.ReadAllAsync<FintocPaymentMethod>(token => _api.ListAsync(customer, limit, token), _api.NextPageAsync, _baseAddress, cancellationToken);
 }

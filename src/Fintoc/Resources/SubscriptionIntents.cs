@@ -1,4 +1,4 @@
-using ModularPayments.Fintoc.Http;
+using ModularPayments.Fintoc.Endpoints;
 
 namespace ModularPayments.Fintoc.Resources;
 
@@ -22,13 +22,15 @@ public sealed record CreateSubscriptionIntentRequest(
     IReadOnlyDictionary<string, string>? Metadata = null);
 
 /// <summary>v1 subscription intents (legacy direct debit): create, get. The widget token is only in the create answer.</summary>
-public sealed class SubscriptionIntentsClient(FintocHttp http)
+public sealed class SubscriptionIntentsClient
 {
-    private const string Path = "v1/subscription_intents";
+    private readonly ISubscriptionIntentsApi _api;
+
+    internal SubscriptionIntentsClient(ISubscriptionIntentsApi api) => _api = api;
 
     public Task<FintocSubscriptionIntent> CreateAsync(CreateSubscriptionIntentRequest request, string idempotencyKey, CancellationToken cancellationToken = default) =>
-        http.PostAsync<FintocSubscriptionIntent>(Path, request, idempotencyKey, cancellationToken);
+        _api.CreateAsync(request, idempotencyKey, cancellationToken);
 
     public Task<FintocSubscriptionIntent> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        http.GetAsync<FintocSubscriptionIntent>($"{Path}/{QueryString.Id(id)}", cancellationToken);
+        _api.GetAsync(FintocIds.Require(id), cancellationToken);
 }

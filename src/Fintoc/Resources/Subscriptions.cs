@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ModularPayments.Fintoc.Endpoints;
 using ModularPayments.Fintoc.Http;
 
 namespace ModularPayments.Fintoc.Resources;
@@ -13,13 +14,20 @@ public sealed record FintocSubscription(
     DateTimeOffset? CreatedAt);
 
 /// <summary>v1 subscriptions (legacy direct debit): get, list. Only <c>active</c> ones can be charged.</summary>
-public sealed class SubscriptionsClient(FintocHttp http)
+public sealed class SubscriptionsClient
 {
-    private const string Path = "v1/subscriptions";
+    private readonly ISubscriptionsApi _api;
+    private readonly Uri _baseAddress;
+
+    internal SubscriptionsClient(ISubscriptionsApi api, Uri baseAddress)
+    {
+        _api = api;
+        _baseAddress = baseAddress;
+    }
 
     public Task<FintocSubscription> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        http.GetAsync<FintocSubscription>($"{Path}/{QueryString.Id(id)}", cancellationToken);
+        _api.GetAsync(FintocIds.Require(id), cancellationToken);
 
     public IAsyncEnumerable<FintocSubscription> ListAsync(string? status = null, CancellationToken cancellationToken = default) =>
-        http.ListAsync<FintocSubscription>(QueryString.Build(Path, ("status", status)), cancellationToken);
+        FintocPages.ReadAllAsync<FintocSubscription>(token => _api.ListAsync(status, token), _api.NextPageAsync, _baseAddress, cancellationToken);
 }

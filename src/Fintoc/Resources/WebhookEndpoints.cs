@@ -1,3 +1,4 @@
+using ModularPayments.Fintoc.Endpoints;
 using ModularPayments.Fintoc.Http;
 
 namespace ModularPayments.Fintoc.Resources;
@@ -16,16 +17,23 @@ public sealed record FintocWebhookEndpoint(
 public sealed record CreateWebhookEndpointRequest(string Url, IReadOnlyList<string> EnabledEvents, string? Description = null);
 
 /// <summary>v1 webhook endpoints: create (the signing secret comes only in this answer), list, delete.</summary>
-public sealed class WebhookEndpointsClient(FintocHttp http)
+public sealed class WebhookEndpointsClient
 {
-    private const string Path = "v1/webhook_endpoints";
+    private readonly IWebhookEndpointsApi _api;
+    private readonly Uri _baseAddress;
+
+    internal WebhookEndpointsClient(IWebhookEndpointsApi api, Uri baseAddress)
+    {
+        _api = api;
+        _baseAddress = baseAddress;
+    }
 
     public Task<FintocWebhookEndpoint> CreateAsync(CreateWebhookEndpointRequest request, string idempotencyKey, CancellationToken cancellationToken = default) =>
-        http.PostAsync<FintocWebhookEndpoint>(Path, request, idempotencyKey, cancellationToken);
+        _api.CreateAsync(request, idempotencyKey, cancellationToken);
 
     public IAsyncEnumerable<FintocWebhookEndpoint> ListAsync(CancellationToken cancellationToken = default) =>
-        http.ListAsync<FintocWebhookEndpoint>(Path, cancellationToken);
+        FintocPages.ReadAllAsync<FintocWebhookEndpoint>(_api.ListAsync, _api.NextPageAsync, _baseAddress, cancellationToken);
 
     public Task<FintocWebhookEndpoint> DeleteAsync(string id, CancellationToken cancellationToken = default) =>
-        http.DeleteAsync<FintocWebhookEndpoint>($"{Path}/{QueryString.Id(id)}", cancellationToken);
+        _api.DeleteAsync(FintocIds.Require(id), cancellationToken);
 }
