@@ -16,6 +16,7 @@ using ModularPayments.BuildingBlocks.Projections;
 using ModularPayments.EventStore.EventStoreDb;
 using ModularPayments.EventStore.Sqlite;
 using ModularPayments.Modules.Customers;
+using ModularPayments.Modules.PaymentMethods;
 
 namespace ModularPayments.Api;
 
@@ -67,7 +68,7 @@ public static partial class ServiceHost
                 sp.GetRequiredService<TimeProvider>()));
         }
 
-        services.AddBuildingBlocks(dataDirectory, CustomersModule.Assembly);
+        services.AddBuildingBlocks(dataDirectory, CustomersModule.Assembly, PaymentMethodsModule.Assembly);
         services.AddSingleton(new WebhookSecrets(settings.Fintoc.WebhookSecrets));
         services.AddSingleton(new WebhookSettings(TimeSpan.FromSeconds(settings.Fintoc.WebhookToleranceSeconds)));
         if (settings.Fintoc.UsesSimulator)
@@ -78,6 +79,7 @@ public static partial class ServiceHost
 
         services.Configure<ProjectionOptions>(builder.Configuration.GetSection("Projections"));
         services.AddCustomersModule();
+        services.AddPaymentMethodsModule();
 
         services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -108,6 +110,7 @@ public static partial class ServiceHost
 
         var v1 = app.MapGroup("/v1").RequireAuthorization(MerchantApiKeyAuthentication.Policy);
         v1.MapCustomersEndpoints();
+        v1.MapPaymentMethodsEndpoints();
 
         var admin = app.MapGroup("/admin").RequireAuthorization(MerchantApiKeyAuthentication.Policy);
         ProjectionAdminEndpoints.Map(admin);

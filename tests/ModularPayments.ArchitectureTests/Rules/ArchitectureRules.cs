@@ -201,7 +201,7 @@ public static class ArchitectureRules
         var contracts = layout.ModuleLayer("Contracts").That("public", p => p.ArePublic());
         return ArchResult.Combine(
             "Contracts are sealed immutable records of primitives",
-            ArchCheck.Types("sealed", contracts, s => s.Should().BeSealed(), because: "is not sealed"),
+            ArchCheck.Types("sealed", contracts.That("classes", p => p.AreClasses()), s => s.Should().BeSealed(), because: "is not sealed"),
             ArchCheck.Types("shape", contracts, new ContractShape()));
     }
 

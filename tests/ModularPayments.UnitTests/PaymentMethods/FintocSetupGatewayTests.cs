@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using ModularPayments.BuildingBlocks.Domain;
 using ModularPayments.Fintoc;
 using ModularPayments.Fintoc.Errors;
@@ -27,7 +28,16 @@ public class FintocSetupGatewayTests
     private static (FintocSetupGateway Gateway, StubHandler Handler) Create(HttpStatusCode status, string body)
     {
         var handler = new StubHandler(status, body);
-        var client = new FintocClient(new HttpClient(handler), new FintocOptions { SecretKey = "sk_test_unit", BaseAddress = new Uri("https://fintoc.test/"), MaxRetries = 0 });
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddFintocClient(options =>
+            {
+                options.SecretKey = "sk_test_unit";
+                options.BaseAddress = new Uri("https://fintoc.test/");
+                options.MaxRetries = 0;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => handler);
+        var client = services.BuildServiceProvider().GetRequiredService<IFintocClient>();
         return (new FintocSetupGateway(client), handler);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

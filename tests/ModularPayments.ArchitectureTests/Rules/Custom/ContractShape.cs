@@ -4,7 +4,9 @@ namespace ModularPayments.ArchitectureTests.Rules.Custom;
 
 /// <summary>
 /// Rule 5: a Contracts type is a record class whose public properties are get/init-only contract primitives, with no
-/// public fields (sealing is checked with NetArchTest's BeSealed()).
+/// public fields (sealing is checked with NetArchTest's BeSealed()); or a published query interface whose methods take
+/// contract primitives (and a CancellationToken) and answer a Task of a contract primitive or a record of that Contracts
+/// namespace.
 /// </summary>
 public sealed class ContractShape : ExplainedRule
 {
@@ -16,7 +18,17 @@ public sealed class ContractShape : ExplainedRule
     protected override IEnumerable<string> Offences(TypeDefinition type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        if (type.IsInterface || type.IsValueType || !Cecil.IsRecord(type))
+        if (type.IsInterface)
+        {
+            foreach (var offence in QueryInterfaceOffences(type))
+            {
+                yield return offence;
+            }
+
+            yield break;
+        }
+
+        if (type.IsValueType || !Cecil.IsRecord(type))
         {
             yield return $"{type.Name} is not a record class";
         }
@@ -38,6 +50,48 @@ public sealed class ContractShape : ExplainedRule
         {
             yield return $"public field {field.Name}";
         }
+    }
+
+    private static IEnumerable<string> QueryInterfaceOffences(TypeDefinition type)
+    {
+        if (type.Properties.Count > 0 || type.Events.Count > 0)
+        {
+            yield return $"{type.Name} is an interface with properties or events (a query interface has only methods)";
+        }
+
+        foreach (var method in type.Methods)
+        {
+            if (!IsTaskOfContractValue(method.ReturnType, type.Namespace))
+            {
+                yield return $"method {method.Name} answers {method.ReturnType.FullName}, not a Task of a contract primitive or record";
+            }
+
+            foreach (var parameter in method.Parameters.Where(p => p.ParameterType.FullName != "System.Threading.CancellationToken" && !IsContractPrimitive(p.ParameterType)))
+            {
+                yield return $"method {method.Name} takes {parameter.Name} as {parameter.ParameterType.FullName}, not a contract primitive";
+            }
+        }
+    }
+
+    private static bool IsTaskOfContractValue(TypeReference type, string contractsNamespace)
+    {
+        if (type.FullName == "System.Threading.Tasks.Task")
+        {
+            return true;
+        }
+
+        if (type is not GenericInstanceType { ElementType.FullName: "System.Threading.Tasks.Task`1" } task)
+        {
+            return false;
+        }
+
+        var answer = task.GenericArguments[0];
+        if (answer is GenericInstanceType { ElementType.FullName: "System.Nullable`1" } nullable)
+        {
+            answer = nullable.GenericArguments[0];
+        }
+
+        return IsContractPrimitive(answer) || answer.Namespace == contractsNamespace;
     }
 
     /// <summary>

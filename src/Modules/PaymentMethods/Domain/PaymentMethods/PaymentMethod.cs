@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using ModularPayments.BuildingBlocks.Domain;
 
 namespace ModularPayments.Modules.PaymentMethods.Domain.PaymentMethods;
@@ -66,7 +67,7 @@ public sealed class PaymentMethod : Aggregate<PaymentMethodState>
 
     private void EnsureSameMethod(Guid paymentMethodId, string fintocPaymentMethodId)
     {
-        Guard.NotBlank(fintocPaymentMethodId, "payment_method");
+        Guard.Against.MissingValue(fintocPaymentMethodId, "payment_method");
         if (paymentMethodId == Guid.Empty)
         {
             throw new DomainRuleViolation("invalid_payment_method_id", "A payment method id cannot be empty.");

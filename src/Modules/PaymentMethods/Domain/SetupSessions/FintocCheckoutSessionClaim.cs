@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using ModularPayments.BuildingBlocks.Domain;
 
 namespace ModularPayments.Modules.PaymentMethods.Domain.SetupSessions;
@@ -17,7 +18,7 @@ public sealed class FintocCheckoutSessionClaim : Aggregate<FintocCheckoutSession
                 : throw new DomainRuleViolation("fintoc_checkout_session_claimed", $"Fintoc session {fintocCheckoutSessionId} belongs to setup session {owner}.");
         }
 
-        Apply(new FintocCheckoutSessionClaimed(Guard.NotBlank(fintocCheckoutSessionId, "fintoc_checkout_session_id"), setupSessionId, now));
+        Apply(new FintocCheckoutSessionClaimed(Guard.Against.MissingValue(fintocCheckoutSessionId, "fintoc_checkout_session_id"), setupSessionId, now));
         return Transition.Applied;
     }
 }

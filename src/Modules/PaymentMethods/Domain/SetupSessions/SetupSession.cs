@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using ModularPayments.BuildingBlocks.Domain;
 
 namespace ModularPayments.Modules.PaymentMethods.Domain.SetupSessions;
@@ -43,11 +44,11 @@ public sealed class SetupSession : Aggregate<SetupSessionState>
         Apply(new SetupSessionRequested(
             setupSessionId,
             customerId,
-            Guard.NotBlank(fintocCustomerId, "fintoc_customer_id"),
+            Guard.Against.MissingValue(fintocCustomerId, "fintoc_customer_id"),
             code,
             [.. paymentMethodTypes.Distinct(StringComparer.Ordinal)],
-            Guard.NotBlank(successUrl, "success_url"),
-            Guard.NotBlank(cancelUrl, "cancel_url"),
+            Guard.Against.MissingValue(successUrl, "success_url"),
+            Guard.Against.MissingValue(cancelUrl, "cancel_url"),
             new Dictionary<string, string>(metadata, StringComparer.Ordinal),
             now));
     }
@@ -96,7 +97,7 @@ public sealed class SetupSession : Aggregate<SetupSessionState>
                 return Transition.Stale;
         }
 
-        Apply(new SetupSessionFinished(State.Id, fintocCheckoutSessionId, paymentMethodId, Guard.NotBlank(fintocPaymentMethodId, "payment_method"), at));
+        Apply(new SetupSessionFinished(State.Id, fintocCheckoutSessionId, paymentMethodId, Guard.Against.MissingValue(fintocPaymentMethodId, "payment_method"), at));
         return Transition.Applied;
     }
 
@@ -127,7 +128,7 @@ public sealed class SetupSession : Aggregate<SetupSessionState>
 
     private void EnsureSameFintocSession(string fintocCheckoutSessionId)
     {
-        Guard.NotBlank(fintocCheckoutSessionId, "fintoc_checkout_session_id");
+        Guard.Against.MissingValue(fintocCheckoutSessionId, "fintoc_checkout_session_id");
         if (State.FintocCheckoutSessionId is { } known && known != fintocCheckoutSessionId)
         {
             throw new DomainRuleViolation(
