@@ -1,0 +1,30 @@
+using ModularPayments.Api.Configuration;
+using Scalar.AspNetCore;
+
+namespace ModularPayments.Api.OpenApi;
+
+/// <summary>The OpenAPI document at <c>/openapi/v1.json</c> and Scalar's interactive reference over it at <c>/docs</c>.</summary>
+public static class ApiReference
+{
+    public const string Path = "/docs";
+
+    public static void AddApiReference(this IServiceCollection services) =>
+        services.AddOpenApi(options => options.AddMerchantKeySecurity());
+
+    public static void MapApiReference(this WebApplication app, StartupConfiguration settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        app.MapOpenApi().AllowAnonymous();
+        // Scalar serves its script from the package's embedded assets: the page works offline.
+        app.MapScalarApiReference(Path, options =>
+            {
+                options.WithTitle("ModularPayments API").AddPreferredSecuritySchemes(MerchantKeySecurity.SchemeId);
+                if (settings.UsesDevelopmentApiKey)
+                {
+                    // Only the documented simulator-only key, and only while it is the one accepted.
+                    options.AddHttpAuthentication(MerchantKeySecurity.SchemeId, scheme => scheme.WithToken(MerchantOptions.DevelopmentApiKey));
+                }
+            })
+            .AllowAnonymous();
+    }
+}
