@@ -12,6 +12,7 @@ public sealed class ApiReferenceTests
 
         var document = (await client.GetNodeAsync("/openapi/v1.json"))!;
 
+        Assert.Equal("ModularPayments API", document["info"]!["title"]!.GetValue<string>());
         var scheme = document["components"]!["securitySchemes"]!["MerchantApiKey"]!;
         Assert.Equal("http", scheme["type"]!.GetValue<string>());
         Assert.Equal("bearer", scheme["scheme"]!.GetValue<string>());

@@ -24,7 +24,8 @@ public sealed class ShippedSettingsTests : IDisposable
         await Eventually.GetAsync(() => Task.FromResult(service.Output.FirstOrDefault(l => l.Contains("Content root path", StringComparison.Ordinal))), what: "the start-up lines");
         Assert.Contains(service.Output, l => l.Contains($"Content root path: {_elsewhere}", StringComparison.Ordinal));
         Assert.False(File.Exists(Path.Combine(_elsewhere, "appsettings.json")));
-        using var client = new HttpClient { BaseAddress = service.BaseAddress };
+        // No propagator: a listener elsewhere in this test process would otherwise replace our traceparent with its own.
+        using var client = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = service.BaseAddress };
         var traceId = ActivityTraceId.CreateRandom();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/customers") { Content = Json.Body(new { email = "log-line@example.com" }) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiFactory.DevelopmentKey);
