@@ -21,6 +21,8 @@ public static class TelemetryRegistration
 
     public const string ServiceName = "modularpayments";
 
+    public const string MetricsPath = "/metrics";
+
     private const string InnerEventStoreKey = "instrumented-inner";
 
     public static void AddTelemetry(this IServiceCollection services, IConfiguration configuration, TelemetryOptions options)
@@ -64,8 +66,6 @@ public static class TelemetryRegistration
             telemetry.UseOtlpExporter(); // Reads every standard OTEL_EXPORTER_OTLP_* variable.
         }
     }
-
-    public const string MetricsPath = "/metrics";
 
     public static bool UsesOtlp(IConfiguration configuration, TelemetryOptions options)
     {
