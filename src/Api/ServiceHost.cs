@@ -8,6 +8,8 @@ using ModularPayments.Api.Errors;
 using ModularPayments.Api.Fintoc;
 using ModularPayments.Api.Health;
 using ModularPayments.Api.Http;
+using ModularPayments.Api.Observability;
+using ModularPayments.Api.OpenApi;
 using ModularPayments.Api.Webhooks;
 using ModularPayments.BuildingBlocks.EventSourcing;
 using ModularPayments.BuildingBlocks.EventStore;
@@ -28,6 +30,9 @@ public static partial class ServiceHost
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(TranslateFlags(args));
+        ShippedSettings.AddTo(builder);
+        // Every log line written inside a request carries its trace and span ids, to join logs and traces.
+        builder.Logging.Configure(options => options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         var settings = StartupConfiguration.Read(builder.Configuration);
         var dataDirectory = Path.GetFullPath(settings.Storage.DataDirectory); // relative to the working directory, like any CLI path
 
@@ -68,6 +73,9 @@ public static partial class ServiceHost
                 sp.GetRequiredService<TimeProvider>()));
         }
 
+        services.InstrumentEventStore();
+        services.AddTelemetry(builder.Configuration, settings.Telemetry);
+
         services.AddBuildingBlocks(dataDirectory, CustomersModule.Assembly, PaymentMethodsModule.Assembly);
         services.AddSingleton(new WebhookSecrets(settings.Fintoc.WebhookSecrets));
         services.AddSingleton(new WebhookSettings(TimeSpan.FromSeconds(settings.Fintoc.WebhookToleranceSeconds)));
@@ -85,7 +93,7 @@ public static partial class ServiceHost
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionToProblemDetails>();
-        services.AddOpenApi();
+        services.AddApiReference();
 
         var keyHashes = settings.MerchantApiKeys.Select(MerchantApiKeyOptions.Hash).ToList();
         services.AddAuthentication(MerchantApiKeyAuthentication.Scheme)
@@ -103,7 +111,8 @@ public static partial class ServiceHost
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapOpenApi().AllowAnonymous();
+        app.MapApiReference(settings);
+        app.MapTelemetry(app.Configuration, settings.Telemetry);
         HealthEndpoint.Map(app, settings.EventStore.Provider, settings.Fintoc.UsesSimulator ? "simulator" : "fintoc");
         app.MapFintocProvider(settings);
         FintocWebhookEndpoint.Map(app);

@@ -1,10 +1,11 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
 namespace ModularPayments.IntegrationTests;
 
-/// <summary>The real service as a separate OS process (<c>dotnet ModularPayments.Api.dll</c>), for crash tests.</summary>
+/// <summary>The real service as a separate OS process (<c>dotnet ModularPayments.Api.dll</c>), for crash and logging tests.</summary>
 public sealed class ServiceProcess : IDisposable
 {
     private readonly Process _process;
@@ -17,7 +18,11 @@ public sealed class ServiceProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<ServiceProcess> StartAsync(string dataDirectory)
+    /// <summary>Every line the service wrote to standard output, in order.</summary>
+    public ConcurrentQueue<string> Output { get; } = new();
+
+    /// <param name="workingDirectory">Where the service is started from; by default the folder it was built into.</param>
+    public static async Task<ServiceProcess> StartAsync(string dataDirectory, string? workingDirectory = null)
     {
         var apiDll = Path.Combine(AppContext.BaseDirectory, "ModularPayments.Api.dll");
         Assert.True(File.Exists(apiDll), $"Expected the API beside the tests at {apiDll}");
@@ -25,19 +30,24 @@ public sealed class ServiceProcess : IDisposable
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { apiDll, "--urls", $"http://127.0.0.1:{port}", "--Storage:DataDirectory", dataDirectory },
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, _) => { };
+        var service = new ServiceProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                service.Output.Enqueue(line.Data);
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-
-        var service = new ServiceProcess(process, new Uri($"http://127.0.0.1:{port}"));
         using var probe = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)

@@ -1,3 +1,4 @@
+using ModularPayments.Api.Observability;
 using ModularPayments.EventStore.EventStoreDb.Connection;
 
 namespace ModularPayments.Api.Configuration;
@@ -11,6 +12,7 @@ public sealed record StartupConfiguration(
     EventStoreOptions EventStore,
     FintocOptions Fintoc,
     ApiOptions Api,
+    TelemetryOptions Telemetry,
     IReadOnlyList<string> MerchantApiKeys,
     bool UsesDevelopmentApiKey)
 {
@@ -23,6 +25,7 @@ public sealed record StartupConfiguration(
         var fintoc = Bind<FintocOptions>(configuration, FintocOptions.Section, problems);
         var api = Bind<ApiOptions>(configuration, ApiOptions.Section, problems);
         var merchant = Bind<MerchantOptions>(configuration, MerchantOptions.Section, problems);
+        var telemetry = Bind<TelemetryOptions>(configuration, TelemetryOptions.Section, problems);
 
         if (string.IsNullOrWhiteSpace(storage.DataDirectory))
         {
@@ -53,6 +56,11 @@ public sealed record StartupConfiguration(
             problems.Add("Api:MaxRequestBodyBytes must be between 1024 and 10485760.");
         }
 
+        if (telemetry.OtlpEndpoint is { } otlp && !(otlp.IsAbsoluteUri && (otlp.Scheme == Uri.UriSchemeHttp || otlp.Scheme == Uri.UriSchemeHttps)))
+        {
+            problems.Add("OpenTelemetry:OtlpEndpoint must be an absolute http(s) URL, e.g. http://localhost:4317.");
+        }
+
         var keys = merchant.ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k.Trim()).ToList();
         for (var i = 0; i < keys.Count; i++)
         {
@@ -81,7 +89,7 @@ public sealed record StartupConfiguration(
             throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", problems));
         }
 
-        return new StartupConfiguration(storage, eventStore, fintoc, api, keys, usesDevelopmentKey);
+        return new StartupConfiguration(storage, eventStore, fintoc, api, telemetry, keys, usesDevelopmentKey);
     }
 
     private static void CheckEventStoreDbConnectionString(string? connectionString, List<string> problems)
