@@ -51,6 +51,64 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.Equal(ids.Count * 3, health["event_store"]!["head_position"]!.GetValue<long>());
     }
 
+    [Fact]
+    public async Task Killed_while_webhooks_are_being_processed_nothing_received_is_lost_and_nothing_applied_twice()
+    {
+        string customerId, sessionId;
+        using (var first = await ServiceProcess.StartAsync(_dataDirectory))
+        {
+            using var merchant = Client(first);
+            using var anonymous = new HttpClient { BaseAddress = first.BaseAddress };
+            var flow = new SetupFlow(anonymous, merchant);
+            await flow.WaitForWebhookEndpointAsync();
+            customerId = await flow.RegisterCustomerAsync(TestRuts.Next(), "killed@example.com");
+            var session = await flow.CreateSessionAsync(customerId, "card");
+            sessionId = session["id"]!.GetValue<string>();
+
+            await flow.CompleteAsync(session, SetupFlow.CardSuccess);
+            // checkout_session.finished and payment_method.activated are acknowledged (stored in the inbox): kill at once,
+            // while the reactor is still turning them into commands or has just done so.
+            await Eventually.GetAsync(
+                async () => (await merchant.GetNodeAsync("/admin/webhooks"))!["data"]!.AsArray().Count >= 2 ? "stored" : null,
+                what: "both webhooks stored");
+            first.KillHard();
+        }
+
+        using var second = await ServiceProcess.StartAsync(_dataDirectory);
+        using var restarted = Client(second);
+        using var anonymousAfter = new HttpClient { BaseAddress = second.BaseAddress };
+        var after = new SetupFlow(anonymousAfter, restarted);
+        var method = await after.MethodEventuallyAsync(customerId, "active");
+        var finished = await after.SessionEventuallyAsync(sessionId, "finished");
+        await after.SettledAsync();
+
+        Assert.Equal(method["id"]!.GetValue<string>(), finished["payment_method_id"]!.GetValue<string>());
+        Assert.Single(await after.MethodsAsync(customerId));
+        var webhooks = (await restarted.GetNodeAsync("/admin/webhooks"))!["data"]!.AsArray();
+        Assert.Equal(2, webhooks.Count);
+        Assert.All(webhooks, w => Assert.Equal("processed", w!["status"]!.GetValue<string>()));
+        foreach (var webhook in webhooks)
+        {
+            var history = (await restarted.GetNodeAsync($"/admin/webhooks/{webhook!["event_id"]!.GetValue<string>()}"))!["history"]!.AsArray();
+            Assert.Single(history, h => h!["kind"]!.GetValue<string>() == "processed");
+        }
+
+        // The log itself: each effect once.
+        var types = new List<string>();
+        using var store = new ModularPayments.EventStore.Sqlite.SqliteEventStore(
+            new ModularPayments.EventStore.Sqlite.SqliteEventStoreOptions { FilePath = Path.Combine(_dataDirectory, "events.db") }, TimeProvider.System);
+        await foreach (var record in store.ReadAllAsync(0, long.MaxValue))
+        {
+            types.Add(record.EventType);
+        }
+
+        Assert.Single(types, t => t == "payment_methods.payment_method_activated.v1");
+        Assert.Single(types, t => t == "payment_methods.payment_method_recorded.v1");
+        Assert.Single(types, t => t == "payment_methods.setup_session_finished.v1");
+        Assert.Single(types, t => t == "customers.customer_linked_to_fintoc.v1");
+        Assert.Equal(2, types.Count(t => t == "webhooks.processed.v1"));
+    }
+
     private static HttpClient Client(ServiceProcess service)
     {
         var client = new HttpClient { BaseAddress = service.BaseAddress };
