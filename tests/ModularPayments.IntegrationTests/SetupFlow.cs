@@ -13,6 +13,23 @@ public sealed class SetupFlow(HttpClient anonymous, HttpClient merchant)
     public static readonly object Card3ds = new { card = new { number = "4456524869770255", expiry = "12/30", cvv = "123", holder_name = "Jon Snow", three_ds_code = "1234" } };
     public static readonly object CardFailure = new { card = new { number = "4574441215190335", expiry = "12/30", cvv = "123", holder_name = "Jon Snow" } };
 
+    /// <summary>Register, open a PAC setup session, enroll account 422159212, move the clock until the bank confirms.</summary>
+    public async Task<JsonNode> PacEndToEndAsync()
+    {
+        await WaitForWebhookEndpointAsync();
+        var customerId = await RegisterCustomerAsync(TestRuts.Next(), "pac@example.com");
+        var session = await CreateSessionAsync(customerId, "pac");
+        var completed = await CompleteAsync(session, PacSuccess);
+        Assert.Equal("succeeded", completed["outcome"]!.GetValue<string>());
+        await SessionEventuallyAsync(session["id"]!.GetValue<string>(), "finished");
+        await MethodEventuallyAsync(customerId, "pending");
+        await AdvanceClockAsync(TimeSpan.FromDays(4));
+        var active = await MethodEventuallyAsync(customerId, "active");
+        Assert.Equal(session["id"]!.GetValue<string>(), active["setup_session_id"]!.GetValue<string>());
+        Assert.Equal(customerId, active["customer_id"]!.GetValue<string>());
+        return active;
+    }
+
     public async Task WaitForWebhookEndpointAsync() =>
         await Eventually.GetAsync(
             async () => (await anonymous.GetNodeAsync("/health"))!["payments_provider"]!["webhook_endpoint"]?.GetValue<string>() == "registered" ? "ok" : null,
