@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using ModularPayments.BuildingBlocks.Application;
 using ModularPayments.BuildingBlocks.Domain;
 using ModularPayments.BuildingBlocks.EventStore;
+using ModularPayments.Fintoc.Errors;
 
 namespace ModularPayments.Api.Errors;
 
@@ -41,6 +42,16 @@ public sealed partial class ExceptionToProblemDetails(ILogger<ExceptionToProblem
                 return true;
             case DuplicateEventIdException:
                 await ProblemResponses.WriteAsync(httpContext, 409, "idempotency_conflict", "Conflict", "This request repeats an earlier one whose result differs from what it now asks for; use a new Idempotency-Key for a new request.");
+                return true;
+            case FintocApiException fintoc:
+                // Fintoc refused or failed a call we made for this request: not the caller's fault, and safe to retry
+                // with the same Idempotency-Key. Fintoc's code is passed on; its message may quote parameters, so it is not.
+                LogFintocFailed(logger, httpContext.Request.Method, httpContext.Request.Path, (int)fintoc.StatusCode, fintoc.Code ?? fintoc.Type ?? "error");
+                await ProblemResponses.WriteAsync(httpContext, 502, "payments_provider_error", "Fintoc could not complete the request", $"Fintoc answered {(int)fintoc.StatusCode} ({fintoc.Code ?? fintoc.Type ?? "error"}). Retrying with the same Idempotency-Key is safe.", extensions: new Dictionary<string, string> { ["fintoc_code"] = fintoc.Code ?? fintoc.Type ?? "error" });
+                return true;
+            case FintocTransportException:
+                LogFintocUnreachable(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
+                await ProblemResponses.WriteAsync(httpContext, 502, "payments_provider_unavailable", "Fintoc could not be reached", "Fintoc did not answer after several attempts. Retrying with the same Idempotency-Key is safe.");
                 return true;
             case BadHttpRequestException badRequest:
                 await WriteBadRequestAsync(httpContext, badRequest);
@@ -98,6 +109,12 @@ public sealed partial class ExceptionToProblemDetails(ILogger<ExceptionToProblem
 
     private static string Summarize(Dictionary<string, string[]> errors) =>
         string.Join(" ", errors.Values.SelectMany(messages => messages));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fintoc answered {Status} ({FintocCode}) during {Method} {Path}")]
+    private static partial void LogFintocFailed(ILogger logger, string method, string path, int status, string fintocCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fintoc unreachable during {Method} {Path}")]
+    private static partial void LogFintocUnreachable(ILogger logger, string method, string path, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, string method, string path, Exception exception);
