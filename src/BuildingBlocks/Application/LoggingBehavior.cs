@@ -17,7 +17,15 @@ public sealed partial class LoggingBehavior<TRequest, TResponse>(ILogger<Logging
         try
         {
             var response = await next();
-            LogHandled(typeof(TRequest).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (request is ICommandBase)
+            {
+                LogHandled(typeof(TRequest).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            else
+            {
+                LogReadHandled(typeof(TRequest).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
             return response;
         }
         catch (Exception exception)
@@ -29,6 +37,10 @@ public sealed partial class LoggingBehavior<TRequest, TResponse>(ILogger<Logging
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Request} handled in {ElapsedMs:0.0} ms")]
     private partial void LogHandled(string request, double elapsedMs);
+
+    /// <summary>Reads change nothing: per-request noise at Information, so Debug.</summary>
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Request} handled in {ElapsedMs:0.0} ms")]
+    private partial void LogReadHandled(string request, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Request} failed with {Error} after {ElapsedMs:0.0} ms")]
     private partial void LogFailed(string request, string error, double elapsedMs);
