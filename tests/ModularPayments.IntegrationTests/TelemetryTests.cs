@@ -43,7 +43,9 @@ public sealed class TelemetryTests
             },
             what: "the event-store counter and the lag gauge in /metrics");
 
-        Assert.Contains(lines, l => l.StartsWith("modularpayments_projection_lag{", StringComparison.Ordinal) && l.Contains("projection=\"integration-events\"", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("modularpayments_projection_lag{", StringComparison.Ordinal) && l.Contains("projection=\"payment-methods\"", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("modularpayments_reactor_lag{", StringComparison.Ordinal) && l.Contains("reactor=\"webhooks\"", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("modularpayments_reactor_parked{", StringComparison.Ordinal) && l.Contains("reactor=\"customers-fintoc-mirror\"", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("eventstore_stream_category=\"customers.customer\"", StringComparison.Ordinal));
     }
 

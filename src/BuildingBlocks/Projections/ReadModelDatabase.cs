@@ -31,4 +31,23 @@ public sealed class ReadModelDatabase
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
+
+    /// <summary>
+    /// A connection for reading <paramref name="table"/>, or null while its projection has not created it yet (a fresh
+    /// start, a rebuild in progress): readers answer "nothing yet" instead of failing.
+    /// </summary>
+    public async Task<SqliteConnection?> OpenForReadingAsync(string projectionName, string table, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(projectionName, cancellationToken);
+        await using var probe = connection.CreateCommand();
+        probe.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $table";
+        probe.Parameters.AddWithValue("$table", table);
+        if (await probe.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            await connection.DisposeAsync();
+            return null;
+        }
+
+        return connection;
+    }
 }

@@ -118,19 +118,8 @@ public sealed class WebhookReadModel(ReadModelDatabase database)
         return new WebhookDetails(summary, payload, entries);
     }
 
-    private async Task<SqliteConnection?> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenAsync(WebhooksProjection.ProjectionName, cancellationToken);
-        await using var probe = connection.CreateCommand();
-        probe.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'webhooks'";
-        if (await probe.ExecuteScalarAsync(cancellationToken) is null)
-        {
-            await connection.DisposeAsync();
-            return null;
-        }
-
-        return connection;
-    }
+    private Task<SqliteConnection?> OpenAsync(CancellationToken cancellationToken) =>
+        database.OpenForReadingAsync(WebhooksProjection.ProjectionName, "webhooks", cancellationToken);
 
     private static WebhookSummary Read(SqliteDataReader reader) => new(
         reader.GetString(0),

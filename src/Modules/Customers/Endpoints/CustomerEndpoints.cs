@@ -1,4 +1,5 @@
 using MediatR;
+using ModularPayments.BuildingBlocks.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -51,7 +52,7 @@ internal static class CustomerEndpoints
             idempotencyKey);
         var result = await mediator.Send(command, cancellationToken);
         var response = CustomerResponse.From(result.Customer);
-        return new CreatedWithReplayFlag($"/v1/customers/{response.Id}", response, replayed: !result.Created);
+        return new CreatedWithReplayFlag<CustomerResponse>($"/v1/customers/{response.Id}", response, replayed: !result.Created);
     }
 
     private static async Task<IResult> GetAsync(string id, IMediator mediator, CancellationToken cancellationToken)
@@ -71,19 +72,5 @@ internal static class CustomerEndpoints
     {
         var page = await mediator.Send(new ListCustomersQuery(taxId, email, limit, startingAfter), cancellationToken);
         return Results.Ok(new CustomerListResponse("list", [.. page.Data.Select(CustomerResponse.From)], page.HasMore));
-    }
-
-    /// <summary>201 with the resource; an idempotent repeat says so in <c>Idempotent-Replayed: true</c>.</summary>
-    private sealed class CreatedWithReplayFlag(string location, CustomerResponse response, bool replayed) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            if (replayed)
-            {
-                httpContext.Response.Headers["Idempotent-Replayed"] = "true";
-            }
-
-            return Results.Created(location, response).ExecuteAsync(httpContext);
-        }
     }
 }

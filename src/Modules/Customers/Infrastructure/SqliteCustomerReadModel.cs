@@ -100,20 +100,8 @@ internal sealed class SqliteCustomerReadModel(ReadModelDatabase database) : ICus
         return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Null until the projection has created its table.</summary>
-    private async Task<SqliteConnection?> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenAsync(CustomersProjection.ProjectionName, cancellationToken);
-        await using var probe = connection.CreateCommand();
-        probe.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'customers'";
-        if (await probe.ExecuteScalarAsync(cancellationToken) is null)
-        {
-            await connection.DisposeAsync();
-            return null;
-        }
-
-        return connection;
-    }
+    private Task<SqliteConnection?> OpenAsync(CancellationToken cancellationToken) =>
+        database.OpenForReadingAsync(CustomersProjection.ProjectionName, "customers", cancellationToken);
 
     private static CustomerDto Read(SqliteDataReader reader)
     {

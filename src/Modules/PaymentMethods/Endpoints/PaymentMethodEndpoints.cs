@@ -1,4 +1,5 @@
 using MediatR;
+using ModularPayments.BuildingBlocks.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -70,7 +71,7 @@ internal static class PaymentMethodEndpoints
             idempotencyKey);
         var result = await mediator.Send(command, cancellationToken);
         var response = SetupSessionResponse.From(result.Session);
-        return new CreatedWithReplayFlag($"/v1/setup_sessions/{response.Id}", response, replayed: !result.Created);
+        return new CreatedWithReplayFlag<SetupSessionResponse>($"/v1/setup_sessions/{response.Id}", response, replayed: !result.Created);
     }
 
     private static async Task<IResult> GetSessionAsync(string id, IMediator mediator, CancellationToken cancellationToken)
@@ -101,19 +102,5 @@ internal static class PaymentMethodEndpoints
     {
         var page = await mediator.Send(new ListPaymentMethodsQuery(customerId, status, limit, startingAfter), cancellationToken);
         return Results.Ok(new PaymentMethodListResponse("list", [.. page.Data.Select(PaymentMethodResponse.From)], page.HasMore));
-    }
-
-    /// <summary>201 with the resource; an idempotent repeat says so in <c>Idempotent-Replayed: true</c>.</summary>
-    private sealed class CreatedWithReplayFlag(string location, SetupSessionResponse response, bool replayed) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            if (replayed)
-            {
-                httpContext.Response.Headers["Idempotent-Replayed"] = "true";
-            }
-
-            return Results.Created(location, response).ExecuteAsync(httpContext);
-        }
     }
 }

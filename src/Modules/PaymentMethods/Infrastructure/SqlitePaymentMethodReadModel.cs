@@ -88,20 +88,8 @@ internal sealed class SqlitePaymentMethodReadModel(ReadModelDatabase database) :
         return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Null until the projection has created its table.</summary>
-    private async Task<SqliteConnection?> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenAsync(PaymentMethodsProjection.ProjectionName, cancellationToken);
-        await using var probe = connection.CreateCommand();
-        probe.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'payment_methods'";
-        if (await probe.ExecuteScalarAsync(cancellationToken) is null)
-        {
-            await connection.DisposeAsync();
-            return null;
-        }
-
-        return connection;
-    }
+    private Task<SqliteConnection?> OpenAsync(CancellationToken cancellationToken) =>
+        database.OpenForReadingAsync(PaymentMethodsProjection.ProjectionName, "payment_methods", cancellationToken);
 
     private static PaymentMethodDto Read(SqliteDataReader reader)
     {

@@ -1,4 +1,5 @@
 using FluentValidation;
+using ModularPayments.BuildingBlocks.Application;
 using ModularPayments.Modules.Customers.Domain.Customers;
 using ModularPayments.Modules.Customers.Domain.TaxIds;
 
@@ -6,10 +7,6 @@ namespace ModularPayments.Modules.Customers.Application.RegisterCustomer;
 
 internal sealed class RegisterCustomerCommandValidator : AbstractValidator<RegisterCustomerCommand>
 {
-    public const int MaxMetadataEntries = 50;
-    public const int MaxMetadataKeyLength = 40;
-    public const int MaxMetadataValueLength = 500;
-    public const int MaxIdempotencyKeyLength = 255;
 
     public RegisterCustomerCommandValidator()
     {
@@ -39,31 +36,11 @@ internal sealed class RegisterCustomerCommandValidator : AbstractValidator<Regis
             .When(c => c.TaxId is not null);
 
         RuleFor(c => c.Metadata!)
-            .Custom((metadata, context) =>
-            {
-                if (metadata.Count > MaxMetadataEntries)
-                {
-                    context.AddFailure("metadata", $"metadata holds at most {MaxMetadataEntries} keys.");
-                }
-
-                foreach (var (key, value) in metadata)
-                {
-                    if (string.IsNullOrWhiteSpace(key) || key.Length > MaxMetadataKeyLength)
-                    {
-                        context.AddFailure("metadata", $"metadata keys are 1 to {MaxMetadataKeyLength} characters.");
-                    }
-                    else if (value is null || value.Length > MaxMetadataValueLength)
-                    {
-                        context.AddFailure($"metadata.{key}", $"metadata values are strings of at most {MaxMetadataValueLength} characters.");
-                    }
-                }
-            })
+            .MustBeValidMetadata()
             .When(c => c.Metadata is not null);
 
         RuleFor(c => c.IdempotencyKey)
-            .Must(key => key!.Length is >= 1 and <= MaxIdempotencyKeyLength && key.All(ch => ch is >= '!' and <= '~'))
-            .When(c => c.IdempotencyKey is not null)
-            .OverridePropertyName("Idempotency-Key")
-            .WithMessage($"The Idempotency-Key header is 1 to {MaxIdempotencyKeyLength} printable ASCII characters.");
+            .MustBeValidIdempotencyKey()
+            .When(c => c.IdempotencyKey is not null);
     }
 }
