@@ -75,7 +75,8 @@ public sealed class HostedCheckoutTests(BrowserFixture browser) : IClassFixture<
         var (session, page) = await OpenCheckoutAsync(server);
 
         await page.ClickAsync("#cancel");
-        await page.WaitForURLAsync(server.CancelUrl);
+        // The URL is what counts here; waiting for the page's load event too only adds a way to time out on a busy machine.
+        await page.WaitForURLAsync(server.CancelUrl, new() { WaitUntil = WaitUntilState.Commit });
 
         Assert.Equal("expired", (await server.GetAsync($"v2/checkout_sessions/{session["id"]}"))["status"]!.GetValue<string>());
         await page.GotoAsync(session["redirect_url"]!.GetValue<string>());

@@ -24,6 +24,14 @@ public sealed class ShippedSettingsTests : IDisposable
         await Eventually.GetAsync(() => Task.FromResult(service.Output.FirstOrDefault(l => l.Contains("Content root path", StringComparison.Ordinal))), what: "the start-up lines");
         Assert.Contains(service.Output, l => l.Contains($"Content root path: {_elsewhere}", StringComparison.Ordinal));
         Assert.False(File.Exists(Path.Combine(_elsewhere, "appsettings.json")));
+        // Start-up work (the simulator's webhook endpoint) logs once; let it finish before counting a request's lines.
+        using (var health = new HttpClient { BaseAddress = service.BaseAddress })
+        {
+            await Eventually.GetAsync(
+                async () => (await health.GetNodeAsync("/health"))!["payments_provider"]!["webhook_endpoint"]?.GetValue<string>() == "registered" ? "ok" : null,
+                what: "the start-up registration");
+        }
+
         // No propagator: a listener elsewhere in this test process would otherwise replace our traceparent with its own.
         using var client = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = service.BaseAddress };
         var traceId = ActivityTraceId.CreateRandom();

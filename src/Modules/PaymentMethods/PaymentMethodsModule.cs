@@ -5,6 +5,7 @@ using ModularPayments.BuildingBlocks.Integration;
 using ModularPayments.BuildingBlocks.Projections;
 using ModularPayments.BuildingBlocks.Webhooks;
 using ModularPayments.Modules.PaymentMethods.Application;
+using ModularPayments.Modules.PaymentMethods.Contracts;
 using ModularPayments.Modules.PaymentMethods.Endpoints;
 using ModularPayments.Modules.PaymentMethods.Infrastructure;
 using ModularPayments.Modules.PaymentMethods.Infrastructure.Translators;
@@ -25,6 +26,7 @@ public static class PaymentMethodsModule
         services.AddSingleton<IPaymentMethodReadModel, SqlitePaymentMethodReadModel>();
         services.AddSingleton<IIntegrationEventMapper, PaymentMethodsIntegrationEventMapper>();
         services.AddScoped<ISetupGateway, FintocSetupGateway>();
+        services.AddScoped<IPaymentMethodDirectory, PaymentMethodDirectory>();
         services.AddSingleton<IWebhookTranslator, CheckoutSessionTranslator>();
         services.AddSingleton<IWebhookTranslator, PaymentMethodTranslator>();
         return services;
