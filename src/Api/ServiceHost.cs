@@ -5,6 +5,7 @@ using ModularPayments.Api.Admin;
 using ModularPayments.Api.Authentication;
 using ModularPayments.Api.Configuration;
 using ModularPayments.Api.Errors;
+using ModularPayments.Api.Events;
 using ModularPayments.Api.Fintoc;
 using ModularPayments.Api.Health;
 using ModularPayments.Api.Http;
@@ -120,6 +121,7 @@ public static partial class ServiceHost
         var v1 = app.MapGroup("/v1").RequireAuthorization(MerchantApiKeyAuthentication.Policy);
         v1.MapCustomersEndpoints();
         v1.MapPaymentMethodsEndpoints();
+        EventFeedEndpoints.Map(v1);
 
         var admin = app.MapGroup("/admin").RequireAuthorization(MerchantApiKeyAuthentication.Policy);
         ProjectionAdminEndpoints.Map(admin);

@@ -51,6 +51,7 @@ public static class BuildingBlocksRegistration
         services.AddSingleton<ProjectionsHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionsHostedService>());
 
+        services.AddSingleton<IntegrationEventFeed>();
         services.AddReactors(dataDirectory);
         services.AddWebhookInbox();
         return services;
