@@ -12,7 +12,7 @@ public sealed class HostedCheckoutTests(BrowserFixture browser) : IClassFixture<
         var (session, page) = await OpenCheckoutAsync(server);
 
         await EnrollPacAsync(page, "11.111.111-1", "422159212");
-        await page.WaitForURLAsync(server.SuccessUrl);
+        await page.WaitForRedirectAsync(server.SuccessUrl);
 
         var finished = await server.GetAsync($"v2/checkout_sessions/{session["id"]}");
         var method = await server.GetAsync($"v2/payment_methods/{finished["payment_method"]}");
@@ -30,7 +30,7 @@ public sealed class HostedCheckoutTests(BrowserFixture browser) : IClassFixture<
         var (session, page) = await OpenCheckoutAsync(server);
 
         await EnterCardAsync(page, "4111 1111 1111 1111", "Felipe Castro");
-        await page.WaitForURLAsync(server.SuccessUrl);
+        await page.WaitForRedirectAsync(server.SuccessUrl);
 
         var finished = await server.GetAsync($"v2/checkout_sessions/{session["id"]}");
         var method = await server.GetAsync($"v2/payment_methods/{finished["payment_method"]}");
@@ -63,7 +63,7 @@ public sealed class HostedCheckoutTests(BrowserFixture browser) : IClassFixture<
         await EnterCardAsync(page, "4456524869770255");
         await page.FillAsync("#three-ds-code", "1234");
         await page.ClickAsync("#three-ds-submit");
-        await page.WaitForURLAsync(server.SuccessUrl);
+        await page.WaitForRedirectAsync(server.SuccessUrl);
 
         Assert.Equal("finished", (await server.GetAsync($"v2/checkout_sessions/{session["id"]}"))["status"]!.GetValue<string>());
     }
@@ -75,8 +75,7 @@ public sealed class HostedCheckoutTests(BrowserFixture browser) : IClassFixture<
         var (session, page) = await OpenCheckoutAsync(server);
 
         await page.ClickAsync("#cancel");
-        // The URL is what counts here; waiting for the page's load event too only adds a way to time out on a busy machine.
-        await page.WaitForURLAsync(server.CancelUrl, new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForRedirectAsync(server.CancelUrl);
 
         Assert.Equal("expired", (await server.GetAsync($"v2/checkout_sessions/{session["id"]}"))["status"]!.GetValue<string>());
         await page.GotoAsync(session["redirect_url"]!.GetValue<string>());

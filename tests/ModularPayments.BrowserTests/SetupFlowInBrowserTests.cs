@@ -44,7 +44,7 @@ public sealed class SetupFlowInBrowserTests(BrowserFixture browser) : IClassFixt
         await page.FillAsync("#card-cvv", "123");
         await page.FillAsync("#card-holder", "Felipe Castro");
         await page.ClickAsync("#card-submit");
-        await page.WaitForURLAsync(merchantSite.SuccessUrl);
+        await page.WaitForRedirectAsync(merchantSite.SuccessUrl);
 
         Assert.Equal("Merchant: success", await page.InnerTextAsync("#merchant"));
         var method = await EventuallyAsync(async () =>
