@@ -149,7 +149,14 @@ public sealed class ProductArchitectureTests(ITestOutputHelper output)
 
     [Fact]
     public void BuildingBlocks_domain_has_no_floating_point() =>
-        Check(ArchitectureRules.NoFloatingPoint(P.BuildingBlocksLayer("Domain")));
+        Check(ArchitectureRules.NoFloatingPoint(P.BuildingBlocksLayer("Domain").That(
+            "outside the calendar's astronomy",
+            p => p.DoNotHaveName(nameof(ModularPayments.BuildingBlocks.Domain.Calendar.JuneSolstice)))));
+
+    /// <summary>The one exemption: the solstice's astronomy is trigonometry on doubles; it never touches money.</summary>
+    [Fact]
+    public void The_only_floating_point_in_domain_code_is_the_solstice_astronomy() =>
+        Check(ArchitectureRules.NoFloatingPointMoney(P.BuildingBlocksLayer("Domain")));
 
     [Fact]
     public void Module_domain_application_and_contracts_have_no_floating_point() =>
