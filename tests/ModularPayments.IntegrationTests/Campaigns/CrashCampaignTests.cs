@@ -15,6 +15,7 @@ namespace ModularPayments.IntegrationTests.Campaigns;
 /// round after round. Short in CI; <c>MODULARPAYMENTS_CRASH_ROUNDS</c> runs more rounds and
 /// <c>MODULARPAYMENTS_CRASH_SEED</c> repeats a run.
 /// </summary>
+[Collection(CampaignCollection.Name)]
 public sealed class CrashCampaignTests(ITestOutputHelper output) : IDisposable
 {
     public const string RoundsVariable = "MODULARPAYMENTS_CRASH_ROUNDS";

@@ -30,6 +30,7 @@ public sealed class EventStoreDbClusterFactAttribute : FactAttribute
 /// Killing the cluster's leader under 4 writers (ADR 0018): no acknowledged write is lost, no request is a 500, and
 /// whatever the store could not take within its failover bound is a 503 with Retry-After.
 /// </summary>
+[Collection(CampaignCollection.Name)]
 public sealed class FailoverTests(ITestOutputHelper output)
 {
     private const int Writers = 4;

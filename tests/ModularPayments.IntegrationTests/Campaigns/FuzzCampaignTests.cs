@@ -20,6 +20,7 @@ namespace ModularPayments.IntegrationTests.Campaigns;
 /// that can be valid. <c>MODULARPAYMENTS_FUZZ_CASES</c> sets the cases per route (default 150),
 /// <c>MODULARPAYMENTS_FUZZ_SEED</c> repeats a run.
 /// </summary>
+[Collection(CampaignCollection.Name)]
 public sealed class FuzzCampaignTests : IDisposable
 {
     public const string CasesVariable = "MODULARPAYMENTS_FUZZ_CASES";
