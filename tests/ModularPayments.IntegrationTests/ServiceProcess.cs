@@ -22,7 +22,8 @@ public sealed class ServiceProcess : IDisposable
     public ConcurrentQueue<string> Output { get; } = new();
 
     /// <param name="workingDirectory">Where the service is started from; by default the folder it was built into.</param>
-    public static async Task<ServiceProcess> StartAsync(string dataDirectory, string? workingDirectory = null)
+    /// <param name="extraArguments">More command-line settings, e.g. <c>--Fintoc:WebhookSecrets:0 whsec_...</c>.</param>
+    public static async Task<ServiceProcess> StartAsync(string dataDirectory, string? workingDirectory = null, IEnumerable<string>? extraArguments = null)
     {
         var apiDll = Path.Combine(AppContext.BaseDirectory, "ModularPayments.Api.dll");
         Assert.True(File.Exists(apiDll), $"Expected the API beside the tests at {apiDll}");
@@ -35,6 +36,11 @@ public sealed class ServiceProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var argument in extraArguments ?? [])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var service = new ServiceProcess(process, new Uri($"http://127.0.0.1:{port}"));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using ModularPayments.BuildingBlocks.Application;
 using ModularPayments.BuildingBlocks.Domain;
 using ModularPayments.BuildingBlocks.EventStore;
+using ModularPayments.EventStore.EventStoreDb.Transport;
 using ModularPayments.Fintoc.Errors;
 
 namespace ModularPayments.Api.Errors;
@@ -52,6 +53,12 @@ public sealed partial class ExceptionToProblemDetails(ILogger<ExceptionToProblem
             case FintocTransportException:
                 LogFintocUnreachable(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
                 await ProblemResponses.WriteAsync(httpContext, 502, "payments_provider_unavailable", "Fintoc could not be reached", "Fintoc did not answer after several attempts. Retrying with the same Idempotency-Key is safe.");
+                return true;
+            case EventStoreDbException { IsUnavailable: true }:
+                // The store had no leader within its failover bound (ADR 0018): a wait, not a fault on our side.
+                LogStoreUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
+                httpContext.Response.Headers.RetryAfter = "1";
+                await ProblemResponses.WriteAsync(httpContext, 503, "store_unavailable", "The event store is unavailable", "The event store could not take the request for now (for example while its cluster elects a new leader). Retry after a second; with the same Idempotency-Key it is safe.");
                 return true;
             case BadHttpRequestException badRequest:
                 await WriteBadRequestAsync(httpContext, badRequest);
@@ -115,6 +122,9 @@ public sealed partial class ExceptionToProblemDetails(ILogger<ExceptionToProblem
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Fintoc unreachable during {Method} {Path}")]
     private static partial void LogFintocUnreachable(ILogger logger, string method, string path, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event store unavailable during {Method} {Path}")]
+    private static partial void LogStoreUnavailable(ILogger logger, string method, string path, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, string method, string path, Exception exception);

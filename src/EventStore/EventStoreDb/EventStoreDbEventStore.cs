@@ -22,6 +22,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly EventStoreDbChannel _channel;
+    private readonly FailoverWait _failover;
 
     public EventStoreDbEventStore(EventStoreDbConnectionString connection, EventStoreDbOptions options, TimeProvider timeProvider, ILogger<EventStoreDbEventStore>? logger = null)
     {
@@ -30,13 +31,19 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IDisposable
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         Connection = connection;
-        _channel = new EventStoreDbChannel(connection, _logger, options.MaxReceiveMessageLength);
+        _failover = new FailoverWait(connection.FailoverTimeout, timeProvider, _logger);
+        _channel = new EventStoreDbChannel(connection, _logger, options.MaxReceiveMessageLength, _failover);
     }
 
     /// <summary>The settings in use (its ToString hides the password).</summary>
     public EventStoreDbConnectionString Connection { get; }
 
-    public async Task<AppendResult> AppendToStreamAsync(string streamId, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Appends; while the cluster has no leader (a failover) the whole attempt, event-id check included, is repeated
+    /// within <see cref="EventStoreDbConnectionString.FailoverTimeout"/>, so an append whose answer was lost is found
+    /// stored and acknowledged, never written twice (ADR 0018).
+    /// </summary>
+    public Task<AppendResult> AppendToStreamAsync(string streamId, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
         ArgumentNullException.ThrowIfNull(events);
@@ -45,9 +52,14 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IDisposable
             throw new ArgumentException("An append cannot carry the same event id twice.", nameof(events));
         }
 
+        return _failover.RunAsync("append", () => AppendOnceAsync(streamId, expected, events, cancellationToken), cancellationToken);
+    }
+
+    private async Task<AppendResult> AppendOnceAsync(string streamId, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken)
+    {
         if (events.Count > 0 && _options.VerifyEventIdsBeforeAppend)
         {
-            var stored = await CollectAsync(ReadStreamAsync(streamId, ReadDirection.Forwards, StreamRevision.Start, long.MaxValue, cancellationToken)).ConfigureAwait(false);
+            var stored = await CollectAsync(ReadStreamCoreAsync(streamId, ReadDirection.Forwards, StreamRevision.Start, long.MaxValue, waitForLeader: false, cancellationToken)).ConfigureAwait(false);
             if (IdempotentAppendCheck.Evaluate(streamId, expected, events, stored) is { } original)
             {
                 return original;
@@ -72,7 +84,10 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IDisposable
         };
     }
 
-    public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string streamId, ReadDirection direction, long fromRevision, long maxCount, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string streamId, ReadDirection direction, long fromRevision, long maxCount, CancellationToken cancellationToken = default) =>
+        ReadStreamCoreAsync(streamId, direction, fromRevision, maxCount, waitForLeader: true, cancellationToken);
+
+    private async IAsyncEnumerable<RecordedEvent> ReadStreamCoreAsync(string streamId, ReadDirection direction, long fromRevision, long maxCount, bool waitForLeader, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
         ArgumentOutOfRangeException.ThrowIfNegative(fromRevision);
@@ -82,7 +97,7 @@ public sealed partial class EventStoreDbEventStore : IEventStore, IDisposable
             yield break;
         }
 
-        var responses = _channel.ReadAsync(Requests.ReadStream(streamId, direction, fromRevision, maxCount), cancellationToken);
+        var responses = _channel.ReadAsync(Requests.ReadStream(streamId, direction, fromRevision, maxCount), waitForLeader, cancellationToken);
         await using var enumerator = responses.GetAsyncEnumerator(cancellationToken);
         while (await MoveNextUnlessStreamNotFoundAsync(enumerator).ConfigureAwait(false))
         {

@@ -19,13 +19,47 @@ internal sealed class RequestBody(JsonObject json, string prefix = "")
 
         try
         {
-            return JsonNode.Parse(raw) is JsonObject json
+            // Duplicate property names are refused here, not later: a JsonObject only notices them on first access
+            // (an ArgumentException, which would be a 500).
+            var options = new JsonDocumentOptions { AllowDuplicateProperties = false };
+            var parsed = JsonNode.Parse(raw, documentOptions: options);
+            EnsureTextIsReadable(parsed);
+            return parsed is JsonObject json
                 ? new RequestBody(json)
                 : throw new FintocApiError(400, "invalid_request_error", "invalid_json", "The request body must be a JSON object.");
         }
         catch (JsonException exception)
         {
             throw new FintocApiError(400, "invalid_request_error", "invalid_json", $"The request body is not valid JSON: {exception.Message}");
+        }
+        catch (InvalidOperationException)
+        {
+            // Strings are decoded lazily: invalid UTF-8 or a lone surrogate escape would otherwise fail on first read (a 500).
+            throw new FintocApiError(400, "invalid_request_error", "invalid_json", "The request body is not valid JSON: a string is not valid UTF-8 text.");
+        }
+    }
+
+    private static void EnsureTextIsReadable(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject json:
+                foreach (var (_, value) in json)
+                {
+                    EnsureTextIsReadable(value);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    EnsureTextIsReadable(item);
+                }
+
+                break;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                _ = value.GetValue<string>();
+                break;
         }
     }
 

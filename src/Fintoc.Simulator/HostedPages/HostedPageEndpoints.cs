@@ -169,8 +169,9 @@ internal static class HostedPageEndpoints
         {
             return await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
         }
-        catch (InvalidDataException)
+        catch (Exception malformed) when (malformed is InvalidDataException or IOException && !http.RequestAborted.IsCancellationRequested)
         {
+            // A multipart body that ends before its boundary is an IOException from the form reader, not a fault here.
             return null;
         }
     }

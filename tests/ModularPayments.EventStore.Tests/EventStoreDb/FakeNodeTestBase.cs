@@ -22,11 +22,20 @@ public abstract class FakeNodeTestBase : IAsyncLifetime
         }
     }
 
-    protected EventStoreDbEventStore Store(EventStoreDbOptions? options = null, string? connectionString = null) =>
-        new(
-            EventStoreDbConnectionString.Parse(connectionString ?? Node.ConnectionString),
+    /// <summary>A store on the fake node; unless the connection string says otherwise, failures are not waited out (failoverTimeout=0).</summary>
+    protected EventStoreDbEventStore Store(EventStoreDbOptions? options = null, string? connectionString = null)
+    {
+        var settings = connectionString ?? Node.ConnectionString;
+        if (!settings.Contains("failoverTimeout", StringComparison.OrdinalIgnoreCase))
+        {
+            settings += (settings.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "failoverTimeout=0";
+        }
+
+        return new(
+            EventStoreDbConnectionString.Parse(settings),
             options ?? new EventStoreDbOptions { VerifyEventIdsBeforeAppend = false },
             TimeProvider.System);
+    }
 
     protected static async Task<List<T>> CollectAsync<T>(IAsyncEnumerable<T> source)
     {

@@ -7,7 +7,8 @@ namespace ModularPayments.EventStore.EventStoreDb.Connection;
 /// A parsed <c>esdb://[user:password@]host[:port][,host:port...][?key=value&amp;...]</c> connection string.
 /// Supported settings: <c>tls</c> (default true), <c>tlsVerifyCert</c> (default true), <c>nodePreference</c>
 /// (leader, follower, random, readOnlyReplica; default leader), <c>defaultDeadline</c> (milliseconds for appends;
-/// default 10000) and <c>connectionName</c>. Error messages name the bad part but never repeat the credentials.
+/// default 10000), <c>failoverTimeout</c> (milliseconds a call waits for a leader during a failover; default 5000, 0 to fail
+/// at once) and <c>connectionName</c>. Error messages name the bad part but never repeat the credentials.
 /// </summary>
 public sealed class EventStoreDbConnectionString
 {
@@ -16,6 +17,7 @@ public sealed class EventStoreDbConnectionString
     private const string Scheme = "esdb://";
     private const string DiscoverScheme = "esdb+discover://";
     private static readonly TimeSpan DefaultAppendDeadline = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan DefaultFailoverTimeout = TimeSpan.FromSeconds(5);
 
     private EventStoreDbConnectionString(
         IReadOnlyList<DnsEndPoint> nodes,
@@ -23,6 +25,7 @@ public sealed class EventStoreDbConnectionString
         bool verifyServerCertificate,
         NodePreference nodePreference,
         TimeSpan defaultDeadline,
+        TimeSpan failoverTimeout,
         string? connectionName,
         string? userName,
         string? password)
@@ -32,6 +35,7 @@ public sealed class EventStoreDbConnectionString
         VerifyServerCertificate = verifyServerCertificate;
         NodePreference = nodePreference;
         DefaultDeadline = defaultDeadline;
+        FailoverTimeout = failoverTimeout;
         ConnectionName = connectionName;
         UserName = userName;
         Password = password;
@@ -49,6 +53,12 @@ public sealed class EventStoreDbConnectionString
 
     /// <summary>How long an append may take before the call is abandoned (reads and subscriptions have no deadline).</summary>
     public TimeSpan DefaultDeadline { get; }
+
+    /// <summary>
+    /// How long a call that finds no leader (an unreachable node, a follower that knows no leader, a cut connection) keeps
+    /// waiting for one and retrying before it fails as unavailable (ADR 0018).
+    /// </summary>
+    public TimeSpan FailoverTimeout { get; }
 
     public string? ConnectionName { get; }
 
@@ -108,6 +118,7 @@ public sealed class EventStoreDbConnectionString
         var verifyCertificate = true;
         var nodePreference = NodePreference.Leader;
         var deadline = DefaultAppendDeadline;
+        var failoverTimeout = DefaultFailoverTimeout;
         string? connectionName = null;
         foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -137,15 +148,20 @@ public sealed class EventStoreDbConnectionString
                         ? TimeSpan.FromMilliseconds(milliseconds)
                         : throw Invalid($"defaultDeadline '{value}' is not a positive number of milliseconds");
                     break;
+                case "FAILOVERTIMEOUT":
+                    failoverTimeout = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var failoverMilliseconds)
+                        ? TimeSpan.FromMilliseconds(failoverMilliseconds)
+                        : throw Invalid($"failoverTimeout '{value}' is not a number of milliseconds (0 or more)");
+                    break;
                 case "CONNECTIONNAME":
                     connectionName = value;
                     break;
                 default:
-                    throw Invalid($"the setting '{key}' is not supported (supported: tls, tlsVerifyCert, nodePreference, defaultDeadline, connectionName)");
+                    throw Invalid($"the setting '{key}' is not supported (supported: tls, tlsVerifyCert, nodePreference, defaultDeadline, failoverTimeout, connectionName)");
             }
         }
 
-        return new EventStoreDbConnectionString(nodes, useTls, verifyCertificate, nodePreference, deadline, connectionName, userName, password);
+        return new EventStoreDbConnectionString(nodes, useTls, verifyCertificate, nodePreference, deadline, failoverTimeout, connectionName, userName, password);
     }
 
     /// <summary>The connection string without its password, for logs and messages.</summary>

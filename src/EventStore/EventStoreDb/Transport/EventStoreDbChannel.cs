@@ -25,13 +25,15 @@ internal sealed partial class EventStoreDbChannel : IDisposable
     private readonly ILogger _logger;
     private readonly int _maxMessageLength;
     private readonly ChannelCredentials _credentials;
+    private readonly FailoverWait _failover;
     private readonly ConcurrentDictionary<DnsEndPoint, Lazy<GrpcChannel>> _channels = new();
     private DnsEndPoint _node;
 
-    public EventStoreDbChannel(EventStoreDbConnectionString settings, ILogger logger, int maxMessageLength)
+    public EventStoreDbChannel(EventStoreDbConnectionString settings, ILogger logger, int maxMessageLength, FailoverWait failover)
     {
         _settings = settings;
         _logger = logger;
+        _failover = failover;
         _maxMessageLength = maxMessageLength;
         _node = settings.Nodes[0];
         _credentials = CredentialsFor(settings);
@@ -73,33 +75,52 @@ internal sealed partial class EventStoreDbChannel : IDisposable
         }
     }
 
-    /// <summary>A read or a subscription: the response messages as they arrive, then the status.</summary>
-    public async IAsyncEnumerable<ReadResp> ReadAsync(ReadReq request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// A read or a subscription: the response messages as they arrive, then the status. Until the node has answered
+    /// (nothing handed out yet) a missing leader is waited for, unless <paramref name="waitForLeader"/> is false (the
+    /// caller waits itself).
+    /// </summary>
+    public IAsyncEnumerable<ReadResp> ReadAsync(ReadReq request, CancellationToken cancellationToken) => ReadAsync(request, waitForLeader: true, cancellationToken);
+
+    public async IAsyncEnumerable<ReadResp> ReadAsync(ReadReq request, bool waitForLeader, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (call, node) = await OnAvailableNodeAsync(async (node, client) =>
-        {
-            var started = client.Read(request, Headers(), cancellationToken: cancellationToken);
-            try
-            {
-                // Refusals (not-leader, unreachable node) surface here, before anything was handed out.
-                await started.ResponseHeadersAsync.ConfigureAwait(false);
-                return (started, node);
-            }
-            catch
-            {
-                started.Dispose();
-                throw;
-            }
-        }, cancellationToken).ConfigureAwait(false);
+        var (call, node, hasFirst) = waitForLeader
+            ? await _failover.RunAsync("read", () => StartReadAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false)
+            : await StartReadAsync(request, cancellationToken).ConfigureAwait(false);
 
         using (call)
         {
+            if (!hasFirst)
+            {
+                yield break;
+            }
+
+            yield return call.ResponseStream.Current;
             while (await MoveNextAsync(call.ResponseStream, node, cancellationToken).ConfigureAwait(false))
             {
                 yield return call.ResponseStream.Current;
             }
         }
     }
+
+    private Task<(AsyncServerStreamingCall<ReadResp> Call, DnsEndPoint Node, bool HasFirst)> StartReadAsync(ReadReq request, CancellationToken cancellationToken) =>
+        OnAvailableNodeAsync(async (node, client) =>
+        {
+            var started = client.Read(request, Headers(), cancellationToken: cancellationToken);
+            try
+            {
+                // Refusals (not-leader, not ready, an unreachable node) surface here, before anything was handed out: a
+                // Trailers-Only refusal only with the first message.
+                await started.ResponseHeadersAsync.ConfigureAwait(false);
+                var hasFirst = await started.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false);
+                return (started, node, hasFirst);
+            }
+            catch
+            {
+                started.Dispose();
+                throw;
+            }
+        }, cancellationToken);
 
     public void Dispose()
     {

@@ -41,4 +41,10 @@ public sealed class EventStoreDbException : Exception
 
     /// <summary>Worth retrying on a new connection: the node was unreachable, busy, not ready, or the stream dropped.</summary>
     public bool IsTransient => StatusCode is Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.Aborted or Grpc.Core.StatusCode.DeadlineExceeded;
+
+    /// <summary>
+    /// The store could not take the call for now (transient, or a follower that knows no leader yet, as during an
+    /// election): the host answers 503 with Retry-After, never 500.
+    /// </summary>
+    public bool IsUnavailable => IsTransient || ErrorKind is "not-leader" or "not-ready";
 }
