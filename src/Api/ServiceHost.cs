@@ -17,6 +17,7 @@ using ModularPayments.BuildingBlocks.Infrastructure;
 using ModularPayments.BuildingBlocks.Projections;
 using ModularPayments.EventStore.EventStoreDb;
 using ModularPayments.EventStore.Sqlite;
+using ModularPayments.Modules.Charges;
 using ModularPayments.Modules.Customers;
 using ModularPayments.Modules.PaymentMethods;
 
@@ -76,7 +77,7 @@ public static partial class ServiceHost
         services.InstrumentEventStore();
         services.AddTelemetry(builder.Configuration, settings.Telemetry);
 
-        services.AddBuildingBlocks(dataDirectory, CustomersModule.Assembly, PaymentMethodsModule.Assembly);
+        services.AddBuildingBlocks(dataDirectory, CustomersModule.Assembly, PaymentMethodsModule.Assembly, ChargesModule.Assembly);
         services.AddSingleton(new WebhookSecrets(settings.Fintoc.WebhookSecrets));
         services.AddSingleton(new WebhookSettings(TimeSpan.FromSeconds(settings.Fintoc.WebhookToleranceSeconds)));
         if (settings.Fintoc.UsesSimulator)
@@ -88,6 +89,7 @@ public static partial class ServiceHost
         services.Configure<ProjectionOptions>(builder.Configuration.GetSection("Projections"));
         services.AddCustomersModule();
         services.AddPaymentMethodsModule();
+        services.AddChargesModule();
 
         services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -120,10 +122,12 @@ public static partial class ServiceHost
         var v1 = app.MapGroup("/v1").RequireAuthorization(MerchantApiKeyAuthentication.Policy);
         v1.MapCustomersEndpoints();
         v1.MapPaymentMethodsEndpoints();
+        v1.MapChargesEndpoints();
 
         var admin = app.MapGroup("/admin").RequireAuthorization(MerchantApiKeyAuthentication.Policy);
         ProjectionAdminEndpoints.Map(admin);
         WebhookAdminEndpoints.Map(admin);
+        admin.MapChargesAdminEndpoints();
     }
 
     private static void ConfigureJson(JsonSerializerOptions options)
