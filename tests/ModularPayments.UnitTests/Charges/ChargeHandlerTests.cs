@@ -8,6 +8,8 @@ using ModularPayments.Modules.Charges.Application.RefreshCharge;
 using ModularPayments.Modules.Charges.Application.RequestCharge;
 using ModularPayments.Modules.Charges.Application.SettleCharge;
 using ModularPayments.Modules.Charges.Application.SubmitCharge;
+using Microsoft.Extensions.DependencyInjection;
+using ModularPayments.Modules.Charges.Contracts;
 using ModularPayments.Modules.PaymentMethods.Contracts;
 
 namespace ModularPayments.UnitTests.Charges;
@@ -202,5 +204,19 @@ public sealed class ChargeHandlerTests : IDisposable
         var call = Assert.Single(_harness.Gateway.Submissions);
         Assert.Equal(("subscription_charge", "sub_123", (string?)null), (call.Kind, call.SubscriptionId, call.FintocPaymentMethodId));
         Assert.Equal(Assert.Single(_harness.Gateway.Objects).Key, (await _harness.SendAsync(new Modules.Charges.Application.GetCharge.GetChargeQuery(charge.Id))).FintocId);
+    }
+
+    [Fact]
+    public async Task Another_module_requests_a_charge_by_its_own_id_idempotently()
+    {
+        var chargeId = Guid.Parse("0193c4a1-0000-7000-8000-0000000000f1");
+        await using var scope = _harness.Services.CreateAsyncScope();
+        var requests = scope.ServiceProvider.GetRequiredService<IChargeRequests>();
+
+        await requests.RequestAsync(chargeId, CustomerId, MethodId, null, 30_000, "CLP", "Period 2026-12", CancellationToken.None);
+        await requests.RequestAsync(chargeId, CustomerId, MethodId, null, 30_000, "CLP", "Period 2026-12", CancellationToken.None);
+        await Assert.ThrowsAsync<ConflictException>(() => requests.RequestAsync(chargeId, CustomerId, MethodId, null, 30_001, "CLP", "Period 2026-12", CancellationToken.None));
+
+        Assert.Equal(["charges.charge_requested.v1"], _harness.EventTypes(chargeId));
     }
 }
