@@ -57,7 +57,9 @@ public sealed class ChargeFlowTests : IDisposable
         Assert.Equal("succeeded", entry["status"]!.GetValue<string>());
         var steps = (await _merchant.GetNodeAsync($"/v1/charges/{chargeId}/timeline"))!["data"]!.AsArray().Select(s => s!["type"]!.GetValue<string>()).ToList();
         Assert.Equal(["requested", "submitted", "succeeded"], steps);
-        var listed = (await _merchant.GetNodeAsync($"/v1/charges?customer_id={customerId}&status=succeeded"))!["data"]!.AsArray();
+        var listed = await Eventually.GetAsync(
+            async () => (await _merchant.GetNodeAsync($"/v1/charges?customer_id={customerId}&status=succeeded"))!["data"]!.AsArray() is { Count: > 0 } page ? page : null,
+            what: "the charge in the read model's succeeded list"); // the list is a read model: it follows the log
         Assert.Equal(chargeId, Assert.Single(listed)!["id"]!.GetValue<string>());
     }
 
