@@ -14,6 +14,9 @@ internal sealed class AppendWriter : IDisposable
     private readonly SqliteCommand _findEvent;
     private readonly SqliteCommand _insert;
     private readonly SqliteCommand _head;
+    private readonly SqliteCommand _savepoint;
+    private readonly SqliteCommand _release;
+    private readonly SqliteCommand _rollbackToSavepoint;
 
     public AppendWriter(SqliteConnection connection)
     {
@@ -41,6 +44,14 @@ internal sealed class AppendWriter : IDisposable
 
         _head = connection.CreateCommand();
         _head.CommandText = "SELECT COALESCE(MAX(position), 0) FROM events";
+
+        // SqliteTransaction.Save/Release/Rollback(name) would parse a new statement for every append.
+        _savepoint = connection.CreateCommand();
+        _savepoint.CommandText = "SAVEPOINT append";
+        _release = connection.CreateCommand();
+        _release.CommandText = "RELEASE append";
+        _rollbackToSavepoint = connection.CreateCommand();
+        _rollbackToSavepoint.CommandText = "ROLLBACK TO append";
     }
 
     public void Enlist(SqliteTransaction transaction)
@@ -49,6 +60,21 @@ internal sealed class AppendWriter : IDisposable
         _findEvent.Transaction = transaction;
         _insert.Transaction = transaction;
         _head.Transaction = transaction;
+        _savepoint.Transaction = transaction;
+        _release.Transaction = transaction;
+        _rollbackToSavepoint.Transaction = transaction;
+    }
+
+    /// <summary>Opens the savepoint that lets one append of a shared commit fail alone.</summary>
+    public void Save() => _savepoint.ExecuteNonQuery();
+
+    public void Release() => _release.ExecuteNonQuery();
+
+    /// <summary>Undoes everything since <see cref="Save"/> and closes the savepoint.</summary>
+    public void RollBackToSavepoint()
+    {
+        _rollbackToSavepoint.ExecuteNonQuery();
+        _release.ExecuteNonQuery();
     }
 
     public AppendResult Append(string streamId, ExpectedRevision expected, IReadOnlyList<EventData> events, long createdAt)
@@ -100,6 +126,9 @@ internal sealed class AppendWriter : IDisposable
         _findEvent.Dispose();
         _insert.Dispose();
         _head.Dispose();
+        _savepoint.Dispose();
+        _release.Dispose();
+        _rollbackToSavepoint.Dispose();
     }
 
     /// <summary>

@@ -287,7 +287,7 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
             {
                 for (var index = 0; index < batch.Count; index++)
                 {
-                    outcomes[index] = AppendInSavepoint(writer.Appends, transaction, batch[index]);
+                    outcomes[index] = AppendInSavepoint(writer.Appends, batch[index]);
                 }
             }
 
@@ -328,22 +328,20 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
     /// One append of a shared commit: a wrong expected revision, a duplicate event id or any other refusal rolls back
     /// this append alone. If even the rollback fails, the transaction is gone and the whole commit fails.
     /// </summary>
-    private Outcome AppendInSavepoint(AppendWriter appends, SqliteTransaction transaction, PendingAppend pending)
+    private Outcome AppendInSavepoint(AppendWriter appends, PendingAppend pending)
     {
-        const string savepoint = "append";
-        transaction.Save(savepoint);
+        appends.Save();
         try
         {
             var result = appends.Append(pending.StreamId, pending.Expected, pending.Events, Now());
-            transaction.Release(savepoint);
+            appends.Release();
             return new Outcome(result, null);
         }
 #pragma warning disable CA1031 // The refusal belongs to this append's caller, not to the others in the commit.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            transaction.Rollback(savepoint);
-            transaction.Release(savepoint);
+            appends.RollBackToSavepoint();
             return new Outcome(null, exception);
         }
     }
