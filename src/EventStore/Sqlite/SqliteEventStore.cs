@@ -279,9 +279,16 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
             writer.Appends.Enlist(transaction);
             if (batch.Count == 1)
             {
-                // Alone in its commit, an append's failure is the transaction's: no savepoint to pay for.
+                // Alone in its commit, an append needs no savepoint: its refusal rolls back the transaction.
                 var only = batch[0];
-                outcomes[0] = new Outcome(writer.Appends.Append(only.StreamId, only.Expected, only.Events, Now()), null);
+                try
+                {
+                    outcomes[0] = new Outcome(writer.Appends.Append(only.StreamId, only.Expected, only.Events, Now()), null);
+                }
+                catch (Exception refusal) when (refusal is WrongExpectedRevisionException or DuplicateEventIdException)
+                {
+                    outcomes[0] = new Outcome(null, refusal);
+                }
             }
             else
             {
@@ -291,12 +298,24 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
                 }
             }
 
-            transaction.Commit();
+            if (outcomes.Any(o => o.Error is null))
+            {
+                transaction.Commit();
+            }
+            else
+            {
+                transaction.Rollback();
+            }
         }
 #pragma warning disable CA1031 // Whatever failed the commit is every waiting caller's answer; none of their events is stored.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
+            // Whatever state the failure left the writer connection in, the next commit starts on a fresh one.
+            _appendWriter?.Dispose();
+            _writer?.Dispose();
+            _appendWriter = null;
+            _writer = null;
             foreach (var pending in batch)
             {
                 pending.Outcome.TrySetException(exception);
