@@ -17,6 +17,13 @@ internal sealed class AppendWriter : IDisposable
     private readonly SqliteCommand _savepoint;
     private readonly SqliteCommand _release;
     private readonly SqliteCommand _rollbackToSavepoint;
+    private readonly SqliteParameter _stream;
+    private readonly SqliteParameter _revision;
+    private readonly SqliteParameter _id;
+    private readonly SqliteParameter _type;
+    private readonly SqliteParameter _data;
+    private readonly SqliteParameter _metadata;
+    private readonly SqliteParameter _created;
 
     public AppendWriter(SqliteConnection connection)
     {
@@ -34,13 +41,13 @@ internal sealed class AppendWriter : IDisposable
             VALUES ($stream, $revision, $id, $type, $data, $metadata, $created)
             RETURNING position
             """;
-        _insert.Parameters.Add("$stream", SqliteType.Text);
-        _insert.Parameters.Add("$revision", SqliteType.Integer);
-        _insert.Parameters.Add("$id", SqliteType.Text);
-        _insert.Parameters.Add("$type", SqliteType.Text);
-        _insert.Parameters.Add("$data", SqliteType.Blob);
-        _insert.Parameters.Add("$metadata", SqliteType.Blob);
-        _insert.Parameters.Add("$created", SqliteType.Integer);
+        _stream = _insert.Parameters.Add("$stream", SqliteType.Text);
+        _revision = _insert.Parameters.Add("$revision", SqliteType.Integer);
+        _id = _insert.Parameters.Add("$id", SqliteType.Text);
+        _type = _insert.Parameters.Add("$type", SqliteType.Text);
+        _data = _insert.Parameters.Add("$data", SqliteType.Blob);
+        _metadata = _insert.Parameters.Add("$metadata", SqliteType.Blob);
+        _created = _insert.Parameters.Add("$created", SqliteType.Integer);
 
         _head = connection.CreateCommand();
         _head.CommandText = "SELECT COALESCE(MAX(position), 0) FROM events";
@@ -95,18 +102,18 @@ internal sealed class AppendWriter : IDisposable
             return new AppendResult(current, Convert.ToInt64(_head.ExecuteScalar(), CultureInfo.InvariantCulture));
         }
 
-        _insert.Parameters["$stream"].Value = streamId;
-        _insert.Parameters["$created"].Value = createdAt;
+        _stream.Value = streamId;
+        _created.Value = createdAt;
         var revision = current;
         var position = 0L;
         foreach (var eventData in events)
         {
             revision++;
-            _insert.Parameters["$revision"].Value = revision;
-            _insert.Parameters["$id"].Value = eventData.EventId.ToString("D");
-            _insert.Parameters["$type"].Value = eventData.EventType;
-            _insert.Parameters["$data"].Value = eventData.Data;
-            _insert.Parameters["$metadata"].Value = eventData.Metadata;
+            _revision.Value = revision;
+            _id.Value = eventData.EventId.ToString("D");
+            _type.Value = eventData.EventType;
+            _data.Value = eventData.Data;
+            _metadata.Value = eventData.Metadata;
             try
             {
                 position = Convert.ToInt64(_insert.ExecuteScalar(), CultureInfo.InvariantCulture);
