@@ -9,12 +9,21 @@ using ModularPayments.EventStore.Sqlite;
 //   dotnet run -c Release --project tests/ModularPayments.Benchmarks -- [appends=5000] [--keep]
 // The Fintoc layer (signature checks, the client against the simulator over loopback HTTP):
 //   dotnet run -c Release --project tests/ModularPayments.Benchmarks -- --fintoc
+// Appends with 1, 8 and 32 concurrent writers, and a projection rebuild of a million events:
+//   dotnet run -c Release --project tests/ModularPayments.Benchmarks -- --store-load [rebuild-events=1000000]
 // Every figure is one run of a Stopwatch over a fresh temp database file (synchronous=FULL, WAL), so treat it as an
 // order of magnitude for this machine's disk, not as a statistically careful measurement.
 
 if (args.Contains("--fintoc", StringComparer.Ordinal))
 {
     await ModularPayments.Benchmarks.FintocBenchmarks.RunAsync();
+    return 0;
+}
+
+if (args.Contains("--store-load", StringComparer.Ordinal))
+{
+    var rebuildEvents = args.Select(a => int.TryParse(a, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0).FirstOrDefault(n => n > 0);
+    await ModularPayments.Benchmarks.StoreLoadBenchmarks.RunAsync(rebuildEvents > 0 ? rebuildEvents : 1_000_000);
     return 0;
 }
 

@@ -6,8 +6,9 @@ using ModularPayments.BuildingBlocks.EventStore;
 namespace ModularPayments.BuildingBlocks.Projections;
 
 /// <summary>
-/// Feeds one projection from the global log. Rows and checkpoint commit together: in batches while catching up,
-/// event by event once live. A failure rolls the batch back and the runner starts again from the stored checkpoint.
+/// Feeds one projection from the global log. Rows and checkpoint commit together, in batches of what the subscription
+/// has at hand: up to <see cref="MaxBatchSize"/> while catching up or under load, one event when the log is quiet.
+/// A failure rolls the batch back and the runner starts again from the stored checkpoint.
 /// </summary>
 public sealed partial class ProjectionRunner(
     IReadModelProjection projection,
@@ -18,9 +19,13 @@ public sealed partial class ProjectionRunner(
     TimeProvider timeProvider,
     ILogger<ProjectionRunner> logger)
 {
-    private const int CatchUpBatchSize = 256;
+    private const int MaxBatchSize = 1024;
+    private long _commits;
 
     public string Name => projection.Name;
+
+    /// <summary>Read-model transactions committed by this runner since it was made (each with its checkpoint).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
 
     /// <summary>Runs until cancelled. With <paramref name="rebuild"/> the read model is emptied and replayed from the start.</summary>
     public async Task RunAsync(bool rebuild, CancellationToken cancellationToken)
@@ -30,14 +35,37 @@ public sealed partial class ProjectionRunner(
         var position = await PrepareAsync(connection, rebuild, cancellationToken);
         Report(ProjectionState.CatchingUp, position);
 
+        // Stopping the subscription before leaving: an enumerator cannot be disposed while a read is in flight.
+        using var subscription = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var messages = eventStore.SubscribeToAllAsync(position, subscription.Token).GetAsyncEnumerator(subscription.Token);
+        var next = messages.MoveNextAsync();
+        var reading = true;
         SqliteTransaction? transaction = null;
         var pending = 0;
+        var dirty = false;
         var live = false;
         try
         {
-            await foreach (var message in eventStore.SubscribeToAllAsync(position, cancellationToken))
+            while (true)
             {
-                switch (message)
+                // Adaptive batching: commit when the subscription has nothing more at hand (one event when idle, all
+                // that arrived together under load), or when the batch is full.
+                if (dirty && (!next.IsCompleted || pending >= MaxBatchSize))
+                {
+                    transaction ??= connection.BeginTransaction();
+                    await CommitAsync(connection, transaction, position, live, cancellationToken);
+                    transaction = null;
+                    pending = 0;
+                    dirty = false;
+                }
+
+                reading = false;
+                if (!await next)
+                {
+                    break;
+                }
+
+                switch (messages.Current)
                 {
                     case SubscriptionMessage.Event { Record: var record }:
                         transaction ??= connection.BeginTransaction();
@@ -49,29 +77,21 @@ public sealed partial class ProjectionRunner(
 
                         position = record.Position;
                         pending++;
-                        if (live || pending >= CatchUpBatchSize)
-                        {
-                            await CommitAsync(connection, transaction, position, cancellationToken);
-                            transaction = null;
-                            pending = 0;
-                        }
-
+                        dirty = true;
                         break;
-                    case SubscriptionMessage.Checkpoint or SubscriptionMessage.CaughtUp:
-                        position = Math.Max(position, message switch
-                        {
-                            SubscriptionMessage.Checkpoint checkpoint => checkpoint.Position,
-                            SubscriptionMessage.CaughtUp caughtUp => caughtUp.Position,
-                            _ => position,
-                        });
-                        transaction ??= connection.BeginTransaction();
-                        await CommitAsync(connection, transaction, position, cancellationToken);
-                        transaction = null;
-                        pending = 0;
-                        live |= message is SubscriptionMessage.CaughtUp;
-                        Report(live ? ProjectionState.Live : ProjectionState.CatchingUp, position);
+                    case SubscriptionMessage.Checkpoint checkpoint:
+                        position = Math.Max(position, checkpoint.Position);
+                        dirty = true;
+                        break;
+                    case SubscriptionMessage.CaughtUp caughtUp:
+                        position = Math.Max(position, caughtUp.Position);
+                        dirty = true;
+                        live = true;
                         break;
                 }
+
+                next = messages.MoveNextAsync();
+                reading = true;
             }
         }
         finally
@@ -81,6 +101,22 @@ public sealed partial class ProjectionRunner(
                 await transaction.RollbackAsync(CancellationToken.None);
                 await transaction.DisposeAsync();
             }
+
+            if (reading)
+            {
+                await subscription.CancelAsync();
+                try
+                {
+                    await next;
+                }
+#pragma warning disable CA1031 // The run is over either way; the reason that matters is already propagating.
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                }
+            }
+
+            await messages.DisposeAsync();
         }
     }
 
@@ -111,13 +147,13 @@ public sealed partial class ProjectionRunner(
         return position;
     }
 
-    private async Task CommitAsync(SqliteConnection connection, SqliteTransaction transaction, long position, CancellationToken cancellationToken)
+    private async Task CommitAsync(SqliteConnection connection, SqliteTransaction transaction, long position, bool live, CancellationToken cancellationToken)
     {
         await ProjectionCheckpoints.WriteAsync(connection, transaction, projection.Name, position, projection.SchemaVersion, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await transaction.DisposeAsync();
-        var state = statusBoard.Get(projection.Name)?.State is ProjectionState.Live ? ProjectionState.Live : ProjectionState.CatchingUp;
-        Report(state, position);
+        Interlocked.Increment(ref _commits);
+        Report(live ? ProjectionState.Live : ProjectionState.CatchingUp, position);
     }
 
     private void Report(ProjectionState state, long position) =>

@@ -6,15 +6,22 @@ using ModularPayments.BuildingBlocks.EventStore;
 namespace ModularPayments.EventStore.Sqlite;
 
 /// <summary>
-/// The embedded event store: one SQLite file in WAL mode with full fsync on commit. Appends are serialised inside the
-/// process by a gate and across processes by <c>BEGIN IMMEDIATE</c>; readers never block writers.
+/// The embedded event store: one SQLite file in WAL mode with full fsync on commit. Appends are group-committed: those
+/// that arrive while a commit is in flight are written together in the next transaction, each in its own savepoint,
+/// so each keeps its own outcome and one fsync makes them all durable (ADR 0016). One thread commits at a time inside
+/// the process, and <c>BEGIN IMMEDIATE</c> serialises commits across processes; readers never block writers.
 /// </summary>
 public sealed class SqliteEventStore : IEventStore, IDisposable
 {
     private readonly SqliteEventStoreOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly Lock _queueLock = new();
+    private readonly Queue<PendingAppend> _queue = new();
+    private bool _committing;
+    private bool _disposed;
+    private SqliteConnection? _writer;
+    private AppendWriter? _appendWriter;
     private TaskCompletionSource _appended = NewSignal();
 
     public SqliteEventStore(SqliteEventStoreOptions options, TimeProvider timeProvider)
@@ -52,21 +59,31 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
             throw new ArgumentException("An append cannot carry the same event id twice.", nameof(events));
         }
 
-        await _writeGate.WaitAsync(cancellationToken);
-        try
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var pending = new PendingAppend(streamId, expected, events);
+        bool lead;
+        lock (_queueLock)
         {
-            var result = Append(streamId, expected, events);
-            if (events.Count > 0)
+            _queue.Enqueue(pending);
+            lead = !_committing;
+            _committing = true;
+        }
+
+        if (lead)
+        {
+            // Nobody is committing: this caller commits its own append at once, on its own thread, so a lone writer
+            // pays no hand-over. Whatever queued up meanwhile is committed by a pool thread, not by this caller.
+            if (CommitNextBatch())
             {
-                Interlocked.Exchange(ref _appended, NewSignal()).TrySetResult();
+                _ = Task.Run(DrainQueue, CancellationToken.None);
             }
 
-            return result;
+            return await pending.Outcome.Task;
         }
-        finally
-        {
-            _writeGate.Release();
-        }
+
+        await using var registration = cancellationToken.Register(() => pending.Abandon(cancellationToken));
+        return await pending.Outcome.Task;
     }
 
     public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string streamId, ReadDirection direction, long fromRevision, long maxCount, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -184,140 +201,183 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
         }
     }
 
-    public void Dispose() => _writeGate.Dispose();
-
-    private AppendResult Append(string streamId, ExpectedRevision expected, IReadOnlyList<EventData> events)
+    /// <summary>Appends waiting for the commit in flight, and whether one is (for tests that line writers up).</summary>
+    internal (int Queued, bool Committing) CommitQueue
     {
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var current = CurrentRevision(connection, transaction, streamId);
-
-        if (events.Count > 0 && TryFindIdempotentAppend(connection, transaction, streamId, expected, events) is { } replay)
+        get
         {
-            return replay;
-        }
-
-        if (!expected.IsSatisfiedBy(current))
-        {
-            throw new WrongExpectedRevisionException(streamId, expected, current);
-        }
-
-        var createdAt = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        var position = 0L;
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO events (stream_id, stream_revision, event_id, event_type, data, metadata, created_at)
-            VALUES ($stream, $revision, $id, $type, $data, $metadata, $created)
-            RETURNING position
-            """;
-        var revisionParameter = insert.Parameters.Add("$revision", SqliteType.Integer);
-        var idParameter = insert.Parameters.Add("$id", SqliteType.Text);
-        var typeParameter = insert.Parameters.Add("$type", SqliteType.Text);
-        var dataParameter = insert.Parameters.Add("$data", SqliteType.Blob);
-        var metadataParameter = insert.Parameters.Add("$metadata", SqliteType.Blob);
-        insert.Parameters.AddWithValue("$stream", streamId);
-        insert.Parameters.AddWithValue("$created", createdAt);
-
-        var revision = current;
-        foreach (var eventData in events)
-        {
-            revision++;
-            revisionParameter.Value = revision;
-            idParameter.Value = eventData.EventId.ToString("D");
-            typeParameter.Value = eventData.EventType;
-            dataParameter.Value = eventData.Data;
-            metadataParameter.Value = eventData.Metadata;
-            try
+            lock (_queueLock)
             {
-                position = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
-            }
-            catch (SqliteException exception) when (exception.SqliteErrorCode == 19 && exception.Message.Contains("event_id", StringComparison.Ordinal))
-            {
-                throw new DuplicateEventIdException(streamId, eventData.EventId);
+                return (_queue.Count, _committing);
             }
         }
+    }
 
-        if (events.Count == 0)
+    public void Dispose()
+    {
+        lock (_queueLock)
         {
-            position = HeadPosition(connection, transaction);
+            _disposed = true;
         }
 
-        transaction.Commit();
-        return new AppendResult(revision, position);
+        _appendWriter?.Dispose();
+        _writer?.Dispose();
+    }
+
+    private void DrainQueue()
+    {
+        while (CommitNextBatch())
+        {
+        }
     }
 
     /// <summary>
-    /// The same events appended again (a retry after a lost answer) are acknowledged with the original result,
-    /// as EventStoreDB does, provided they are stored as one run in this stream and the expectation fits that run.
+    /// Commits what is queued, up to <see cref="SqliteEventStoreOptions.MaxAppendsPerCommit"/> appends, in one
+    /// transaction and one fsync. True when more appends queued up meanwhile; false when the queue is empty and the
+    /// next caller commits for itself.
     /// </summary>
-    private static AppendResult? TryFindIdempotentAppend(SqliteConnection connection, SqliteTransaction transaction, string streamId, ExpectedRevision expected, IReadOnlyList<EventData> events)
+    private bool CommitNextBatch()
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT stream_id, stream_revision, position FROM events WHERE event_id = $id";
-        var idParameter = command.Parameters.Add("$id", SqliteType.Text);
-
-        long? firstRevision = null;
-        long lastPosition = 0;
-        for (var index = 0; index < events.Count; index++)
+        var batch = new List<PendingAppend>();
+        lock (_queueLock)
         {
-            idParameter.Value = events[index].EventId.ToString("D");
-            using var reader = command.ExecuteReader();
-            if (!reader.Read())
+            while (batch.Count < _options.MaxAppendsPerCommit && _queue.TryDequeue(out var pending))
             {
-                if (index == 0)
+                if (pending.TryTake())
                 {
-                    return null;
+                    batch.Add(pending);
                 }
-
-                throw new DuplicateEventIdException(streamId, events[0].EventId);
             }
 
-            var storedStream = reader.GetString(0);
-            var storedRevision = reader.GetInt64(1);
-            firstRevision ??= storedRevision;
-            if (storedStream != streamId || storedRevision != firstRevision + index)
+            if (batch.Count == 0)
             {
-                throw new DuplicateEventIdException(streamId, events[index].EventId);
+                _committing = false;
+                return false;
             }
-
-            lastPosition = reader.GetInt64(2);
         }
 
-        var revisionBefore = firstRevision!.Value - 1;
-        if (expected != ExpectedRevision.Any && !expected.IsSatisfiedBy(revisionBefore) && !(expected == ExpectedRevision.StreamExists))
+        Commit(batch);
+        lock (_queueLock)
         {
-            // The stream is where the writer expects it, so nobody wrote in between: the events are just not this
-            // write's to make again. A revision conflict here would name an actual revision equal to the expected one.
-            var current = CurrentRevision(connection, transaction, streamId);
-            if (expected.IsSatisfiedBy(current))
+            if (_queue.Count > 0)
             {
-                throw new DuplicateEventIdException(streamId, events[0].EventId);
+                return true;
             }
 
-            throw new WrongExpectedRevisionException(streamId, expected, current);
+            _committing = false;
+            return false;
+        }
+    }
+
+    private void Commit(List<PendingAppend> batch)
+    {
+        var outcomes = new Outcome[batch.Count];
+        try
+        {
+            var writer = Writer();
+            using var transaction = writer.Connection.BeginTransaction(deferred: false);
+            writer.Appends.Enlist(transaction);
+            if (batch.Count == 1)
+            {
+                // Alone in its commit, an append needs no savepoint: its refusal rolls back the transaction.
+                var only = batch[0];
+                try
+                {
+                    outcomes[0] = new Outcome(writer.Appends.Append(only.StreamId, only.Expected, only.Events, Now()), null);
+                }
+                catch (Exception refusal) when (refusal is WrongExpectedRevisionException or DuplicateEventIdException)
+                {
+                    outcomes[0] = new Outcome(null, refusal);
+                }
+            }
+            else
+            {
+                for (var index = 0; index < batch.Count; index++)
+                {
+                    outcomes[index] = AppendInSavepoint(writer.Appends, batch[index]);
+                }
+            }
+
+            if (outcomes.Any(o => o.Error is null))
+            {
+                transaction.Commit();
+            }
+            else
+            {
+                transaction.Rollback();
+            }
+        }
+#pragma warning disable CA1031 // Whatever failed the commit is every waiting caller's answer; none of their events is stored.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            // Whatever state the failure left the writer connection in, the next commit starts on a fresh one.
+            _appendWriter?.Dispose();
+            _writer?.Dispose();
+            _appendWriter = null;
+            _writer = null;
+            foreach (var pending in batch)
+            {
+                pending.Outcome.TrySetException(exception);
+            }
+
+            return;
         }
 
-        return new AppendResult(firstRevision.Value + events.Count - 1, lastPosition);
+        if (Enumerable.Range(0, batch.Count).Any(i => outcomes[i].Error is null && batch[i].Events.Count > 0))
+        {
+            Interlocked.Exchange(ref _appended, NewSignal()).TrySetResult();
+        }
+
+        // In log order: the append that got the lower position is answered first.
+        for (var index = 0; index < batch.Count; index++)
+        {
+            if (outcomes[index].Error is { } error)
+            {
+                batch[index].Outcome.TrySetException(error);
+            }
+            else
+            {
+                batch[index].Outcome.TrySetResult(outcomes[index].Result!);
+            }
+        }
     }
 
-    private static long CurrentRevision(SqliteConnection connection, SqliteTransaction transaction, string streamId)
+    /// <summary>
+    /// One append of a shared commit: a wrong expected revision, a duplicate event id or any other refusal rolls back
+    /// this append alone. If even the rollback fails, the transaction is gone and the whole commit fails.
+    /// </summary>
+    private Outcome AppendInSavepoint(AppendWriter appends, PendingAppend pending)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT MAX(stream_revision) FROM events WHERE stream_id = $stream";
-        command.Parameters.AddWithValue("$stream", streamId);
-        var value = command.ExecuteScalar();
-        return value is null or DBNull ? -1 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+        appends.Save();
+        try
+        {
+            var result = appends.Append(pending.StreamId, pending.Expected, pending.Events, Now());
+            appends.Release();
+            return new Outcome(result, null);
+        }
+#pragma warning disable CA1031 // The refusal belongs to this append's caller, not to the others in the commit.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            appends.RollBackToSavepoint();
+            return new Outcome(null, exception);
+        }
     }
 
-    private static long HeadPosition(SqliteConnection connection, SqliteTransaction transaction)
+    private long Now() => _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+
+    // Only the committing thread touches the writer, and one thread commits at a time.
+    private (SqliteConnection Connection, AppendWriter Appends) Writer()
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT COALESCE(MAX(position), 0) FROM events";
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (_writer is null)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _writer = Open();
+            _appendWriter = new AppendWriter(_writer);
+        }
+
+        return (_writer, _appendWriter!);
     }
 
     private List<RecordedEvent> ReadAllPage(long afterPosition, int pageSize) =>
@@ -367,6 +427,8 @@ public sealed class SqliteEventStore : IEventStore, IDisposable
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private readonly record struct Outcome(AppendResult? Result, Exception? Error);
 
     private readonly struct Ordinals(SqliteDataReader reader)
     {

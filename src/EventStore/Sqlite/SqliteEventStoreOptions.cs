@@ -10,4 +10,10 @@ public sealed class SqliteEventStoreOptions
 
     /// <summary>Rows read per round trip by reads and subscriptions.</summary>
     public int PageSize { get; init; } = 512;
+
+    /// <summary>
+    /// Most appends one group commit takes from the queue: bounds how long one transaction holds the write lock, while
+    /// leaving room for every writer of a busy process to share one fsync.
+    /// </summary>
+    public int MaxAppendsPerCommit { get; init; } = 256;
 }
