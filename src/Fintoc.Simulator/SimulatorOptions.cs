@@ -35,9 +35,17 @@ public sealed class SimulatorOptions
     /// <summary>Extra non-business days (ISO dates), on top of weekends and Chile's public holidays.</summary>
     public List<DateOnly> ExtraHolidays { get; set; } = [];
 
+    /// <summary>Fintoc's API limit (100 requests/second per organization) when set; 0 (the default) for no limit.</summary>
+    public int RequestsPerSecond { get; set; }
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
+        if (RequestsPerSecond is < 0 or > 100_000)
+        {
+            problems.Add("Simulator:RequestsPerSecond must be between 0 (no limit) and 100000.");
+        }
+
         if (ApiKeys.Count == 0 || ApiKeys.Any(key => !key.StartsWith("sk_test_", StringComparison.Ordinal)))
         {
             problems.Add("Simulator:ApiKeys must hold at least one key, each starting with sk_test_ (the simulator is test mode only).");

@@ -37,6 +37,7 @@ public static class SimulatorRegistration
         services.AddSingleton<SimulatorState>();
         services.AddSingleton<Chaos>();
         services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton(sp => new SimulatorRateLimit(options));
         services.AddSingleton<Ledger>();
         services.AddSingleton<Lifecycle>();
         services.AddSingleton<WebhookDispatcher>();

@@ -36,6 +36,8 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public Scheduler Scheduler => _app.Services.GetRequiredService<Scheduler>();
 
+    public IServiceProvider Services => _app.Services;
+
     public DateTimeOffset Now => Scheduler.Clock.GetUtcNow();
 
     public static async Task<SimulatorHost> StartAsync(Action<SimulatorOptions>? configure = null, bool withConfiguredWebhook = true)

@@ -15,6 +15,7 @@ internal sealed partial class SimulatorApi(
     SimulatorClock clock,
     IdempotencyStore idempotency,
     Chaos chaos,
+    SimulatorRateLimit rateLimit,
     ILogger<SimulatorApi> logger)
 {
     public const int MaxBodyBytes = 64 * 1024;
@@ -31,6 +32,11 @@ internal sealed partial class SimulatorApi(
             {
                 // Failed authentication is never stored under an idempotency key (Fintoc does the same).
                 answer = Error(new FintocApiError(401, "authentication_error", "invalid_api_key", "Invalid API key provided. Send your secret key as the Authorization header."));
+            }
+            else if (authenticate && !rateLimit.TryAdmit())
+            {
+                http.Response.Headers.RetryAfter = "1";
+                answer = Error(new FintocApiError(429, "api_error", "rate_limit_exceeded", $"Too many requests: at most {options.RequestsPerSecond} per second."));
             }
             else
             {
