@@ -9,12 +9,20 @@ using ModularPayments.EventStore.Sqlite;
 //   dotnet run -c Release --project tests/ModularPayments.Benchmarks -- [appends=5000] [--keep]
 // The Fintoc layer (signature checks, the client against the simulator over loopback HTTP):
 //   dotnet run -c Release --project tests/ModularPayments.Benchmarks -- --fintoc
+// The HTTP load benchmark (the service against a bare endpoint; writes docs/benchmarks.md and its chart):
+//   dotnet run -c Release --project tests/ModularPayments.Benchmarks -- --http [--quick] [--levels=1,4,16,32,64] [--duration=6] [--rate=1000]
 // Every figure is one run of a Stopwatch over a fresh temp database file (synchronous=FULL, WAL), so treat it as an
 // order of magnitude for this machine's disk, not as a statistically careful measurement.
 
 if (args.Contains("--fintoc", StringComparer.Ordinal))
 {
     await ModularPayments.Benchmarks.FintocBenchmarks.RunAsync();
+    return 0;
+}
+
+if (args.Contains("--http", StringComparer.Ordinal))
+{
+    await ModularPayments.Benchmarks.Http.HttpBenchmark.RunAsync(args);
     return 0;
 }
 
