@@ -13,6 +13,7 @@ internal sealed class ResourceProbe : IAsyncDisposable
     private readonly long _startedAt = Stopwatch.GetTimestamp();
     private readonly long[]? _machineAtStart = MachineTimes();
     private long _peak;
+    private long _peakHeap;
 
     public ResourceProbe()
     {
@@ -35,7 +36,7 @@ internal sealed class ResourceProbe : IAsyncDisposable
             machineBusy = total <= 0 ? double.NaN : (total - (now[1] - _machineAtStart[1])) / (double)total;
         }
 
-        return new Resources(_peak, cpu, cpu / elapsed, machineBusy, [GC.CollectionCount(0) - _gcAtStart[0], GC.CollectionCount(1) - _gcAtStart[1], GC.CollectionCount(2) - _gcAtStart[2]]);
+        return new Resources(_peak, _peakHeap, cpu, cpu / elapsed, machineBusy, [GC.CollectionCount(0) - _gcAtStart[0], GC.CollectionCount(1) - _gcAtStart[1], GC.CollectionCount(2) - _gcAtStart[2]]);
     }
 
     /// <summary>All CPUs' jiffies from /proc/stat: total, and idle plus I/O wait (null off Linux).</summary>
@@ -84,11 +85,12 @@ internal sealed class ResourceProbe : IAsyncDisposable
     {
         _process.Refresh();
         _peak = Math.Max(_peak, _process.WorkingSet64);
+        _peakHeap = Math.Max(_peakHeap, GC.GetTotalMemory(forceFullCollection: false));
     }
 }
 
 /// <summary><paramref name="MachineBusy"/>: the share of all CPUs' time spent running anything, other processes included.</summary>
-internal sealed record Resources(long PeakWorkingSet, TimeSpan CpuTime, double CpuCores, double MachineBusy, int[] Collections);
+internal sealed record Resources(long PeakWorkingSet, long PeakManagedHeap, TimeSpan CpuTime, double CpuCores, double MachineBusy, int[] Collections);
 
 /// <summary>
 /// Where the service's time goes, from the activities it already emits: each request's span (ASP.NET Core hosting)
