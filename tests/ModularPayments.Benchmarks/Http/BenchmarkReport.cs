@@ -60,7 +60,7 @@ internal sealed class BenchmarkReport(HttpBenchmarkOptions options, MachineInfo 
         md.AppendLine("- Both targets run in this one process, on loopback HTTP/1.1, driven by the same client: first the **bare endpoint** (a minimal API that reads the body and answers 200) alone, then the **service** exactly as `ServiceHost.Build` composes it (Release, embedded SQLite store with `synchronous=FULL` in its own temp folder, the Fintoc simulator, logging at Warning). The bare endpoint goes first and alone because the service's OpenTelemetry would otherwise trace its requests too.");
         md.AppendLine("- Closed loop: N connections, each sending its next request when the previous answer has been read. Open loop: requests started on a fixed schedule whatever the answers do, latency counted from the scheduled start (a stalled server is not hidden by a waiting client).");
         md.AppendLine("- Workloads: `POST /v1/customers` (email only, the development key); `POST /webhooks/fintoc` signed with `FintocWebhookSigner`, a new event id each time, of a type no module handles (`bench.event`: stored in the inbox, then marked ignored); `GET /v1/customers/{id}` over 1,000 customers registered beforehand.");
-        md.AppendLine("- Lag: the largest projection or reactor lag (events behind the head) on `/health` right after the step; drain: how long until every projection and reactor reached the head (the next step starts after it). Peak WS: the process's working set sampled every 100 ms (client and server together). CPU: this process's CPU time over wall time, in cores, and per request, in µs; machine busy: the share of all CPUs' time anything ran (from /proc/stat).");
+        md.AppendLine("- Lag: the largest projection lag and the largest reactor lag (events behind the head) on `/health` right after the step; drain: how long until every projection and reactor reached the head (the next step starts after it). Peak WS: the process's working set sampled every 100 ms (client and server together). CPU: this process's CPU time over wall time, in cores, and per request, in µs; machine busy: the share of all CPUs' time anything ran (from /proc/stat).");
         md.AppendLine();
         md.AppendLine("## Targets");
         md.AppendLine();
@@ -72,7 +72,7 @@ internal sealed class BenchmarkReport(HttpBenchmarkOptions options, MachineInfo 
         {
             md.AppendLine(I($"## {title}, closed loop"));
             md.AppendLine();
-            md.AppendLine("| connections | bare req/s | service req/s | ratio | bare p50 / p99 / p99.9 ms | service p50 / p99 / p99.9 ms | service errors | lag after | drain s | peak WS MB | CPU cores bare / service | machine busy bare / service | CPU µs/req bare / service |");
+            md.AppendLine("| connections | bare req/s | service req/s | ratio | bare p50 / p99 / p99.9 ms | service p50 / p99 / p99.9 ms | service errors | lag after: projections / reactors | drain s | peak WS MB | CPU cores bare / service | machine busy bare / service | CPU µs/req bare / service |");
             md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var level in options.Levels)
             {
@@ -83,7 +83,7 @@ internal sealed class BenchmarkReport(HttpBenchmarkOptions options, MachineInfo 
                     continue;
                 }
 
-                md.AppendLine(I($"| {level} | {bare.Load.Rate:N0} | {service.Load.Rate:N0} | {service.Load.Rate / bare.Load.Rate:F3} | {Latencies(bare.Load)} | {Latencies(service.Load)} | {Errors(service.Load)} | {service.LagAfter?.Largest} | {service.Drain?.TotalSeconds:F1} | {service.Resources.PeakWorkingSet / 1048576.0:F0} | {bare.Resources.CpuCores:F2} / {service.Resources.CpuCores:F2} | {bare.Resources.MachineBusy:P0} / {service.Resources.MachineBusy:P0} | {bare.CpuMicrosecondsPerRequest:N0} / {service.CpuMicrosecondsPerRequest:N0} |"));
+                md.AppendLine(I($"| {level} | {bare.Load.Rate:N0} | {service.Load.Rate:N0} | {service.Load.Rate / bare.Load.Rate:F3} | {Latencies(bare.Load)} | {Latencies(service.Load)} | {Errors(service.Load)} | {LagText(service.LagAfter)} | {service.Drain?.TotalSeconds:F1} | {service.Resources.PeakWorkingSet / 1048576.0:F0} | {bare.Resources.CpuCores:F2} / {service.Resources.CpuCores:F2} | {bare.Resources.MachineBusy:P0} / {service.Resources.MachineBusy:P0} | {bare.CpuMicrosecondsPerRequest:N0} / {service.CpuMicrosecondsPerRequest:N0} |"));
             }
 
             md.AppendLine();
@@ -91,11 +91,11 @@ internal sealed class BenchmarkReport(HttpBenchmarkOptions options, MachineInfo 
 
         md.AppendLine(I($"## Open loop, {options.OpenLoopRate:N0} requests/s"));
         md.AppendLine();
-        md.AppendLine("| workload | target | achieved req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | lag after | drain s | peak WS MB | peak managed heap MB | CPU cores | machine busy |");
+        md.AppendLine("| workload | target | achieved req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | lag after: projections / reactors | drain s | peak WS MB | peak managed heap MB | CPU cores | machine busy |");
         md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var open in rows.Where(r => r.Mode == "open"))
         {
-            md.AppendLine(I($"| {open.WorkloadTitle} | {open.Target} | {open.Load.Rate:N0} | {open.Load.P50Ms:F2} | {open.Load.P99Ms:F2} | {open.Load.P999Ms:F2} | {open.Load.MaxMs:F1} | {Errors(open.Load)} | {open.LagAfter?.Largest.ToString(CultureInfo.InvariantCulture) ?? "–"} | {open.Drain?.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) ?? "–"} | {open.Resources.PeakWorkingSet / 1048576.0:F0} | {open.Resources.PeakManagedHeap / 1048576.0:F0} | {open.Resources.CpuCores:F2} | {open.Resources.MachineBusy:P0} |"));
+            md.AppendLine(I($"| {open.WorkloadTitle} | {open.Target} | {open.Load.Rate:N0} | {open.Load.P50Ms:F2} | {open.Load.P99Ms:F2} | {open.Load.P999Ms:F2} | {open.Load.MaxMs:F1} | {Errors(open.Load)} | {LagText(open.LagAfter)} | {open.Drain?.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) ?? "–"} | {open.Resources.PeakWorkingSet / 1048576.0:F0} | {open.Resources.PeakManagedHeap / 1048576.0:F0} | {open.Resources.CpuCores:F2} | {open.Resources.MachineBusy:P0} |"));
         }
 
         md.AppendLine();
@@ -175,16 +175,50 @@ internal sealed class BenchmarkReport(HttpBenchmarkOptions options, MachineInfo 
 
             if (service.LagAfter is { Largest: > 0 } lag)
             {
-                sentence.Append(I($". The read side fell {lag.Largest:N0} events behind during the step and took {service.Drain?.TotalSeconds:F1} s to catch up"));
+                sentence.Append(I($". When the step ended ({service.Load.Requests:N0} requests), the projections were {lag.Projections:N0} and the reactors {lag.Reactors:N0} events behind the head; all were caught up {service.Drain?.TotalSeconds:F1} s later ({lag.Largest / Math.Max(0.001, service.Drain?.TotalSeconds ?? 0):N0} events/s once the load stopped)"));
+                if (lag.Reactors > lag.Projections && lag.SlowestReactor is { } reactor)
+                {
+                    sentence.Append(I($"; the furthest behind was the reactor {reactor}"));
+                }
             }
 
             sentence.Append('.');
             yield return sentence.ToString();
         }
+
+        foreach (var open in rows.Where(r => r.Mode == "open" && r.Target == "service"))
+        {
+            var bare = rows.FirstOrDefault(r => r.Mode == "open" && r.Target == "bare" && r.Workload == open.Workload);
+            var sentence = new StringBuilder(I($"{open.WorkloadTitle}, open loop {open.Level:N0}/s: the service answered {open.Load.Rate:N0}/s with p99 {open.Load.P99Ms:F1} ms"));
+            if (bare is not null)
+            {
+                sentence.Append(I($"; the bare endpoint, under the same schedule, had p99 {bare.Load.P99Ms:F1} ms"));
+                if (bare.Load.P99Ms >= P99GoalMs)
+                {
+                    sentence.Append(I($" (itself over {P99GoalMs:F0} ms: on this machine at this moment the client and Kestrel alone could not show the target, with the CPUs {bare.Resources.MachineBusy:P0} busy)"));
+                }
+            }
+
+            if (open.Load.Rate < 0.95 * open.Level)
+            {
+                sentence.Append(I($". The service could not keep up with the offered rate, so requests queued and the latency is that queue: p50 {open.Load.P50Ms:F0} ms"));
+            }
+
+            sentence.Append('.');
+            yield return sentence.ToString();
+        }
+
+        if (rows.Where(r => r.Target == "service").MaxBy(r => r.Resources.PeakWorkingSet) is { } peak)
+        {
+            var bareMax = rows.Where(r => r.Target == "bare").Select(r => r.Resources.PeakWorkingSet).DefaultIfEmpty(0).Max();
+            yield return I($"Memory: the working set peaked at {peak.Resources.PeakWorkingSet / 1048576.0:F0} MB during {peak.WorkloadTitle}, {peak.Mode} loop {peak.Level}, with at most {peak.Resources.PeakManagedHeap / 1048576.0:F0} MB of managed heap; the same process peaked at {bareMax / 1048576.0:F0} MB while it served only the bare endpoint (the client, its latency records and the runtime are in both figures).");
+        }
     }
 
     private StepRow? Closed(string workload, string target, int level) =>
         rows.FirstOrDefault(r => r.Workload == workload && r.Target == target && r.Mode == "closed" && r.Level == level);
+
+    private static string LagText(Lag? lag) => lag is null ? "–" : I($"{lag.Projections:N0} / {lag.Reactors:N0}");
 
     private static string Latencies(LoadResult load) => I($"{load.P50Ms:F2} / {load.P99Ms:F2} / {load.P999Ms:F2}");
 

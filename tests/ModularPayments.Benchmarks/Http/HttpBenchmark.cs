@@ -153,11 +153,11 @@ internal static class HttpBenchmark
 
 internal sealed record StepRow(string Workload, string WorkloadTitle, string Target, string Mode, int Level, LoadResult Load, Resources Resources, ServerProfile.Breakdown? Profile, Lag? LagAfter, TimeSpan? Drain)
 {
-    public const string ConsoleHeader = "workload   target   mode    level     req/s   p50 ms   p99 ms p99.9 ms  errors  peak WS  cpu  lag  drain s";
+    public const string ConsoleHeader = "workload   target   mode    level     req/s   p50 ms   p99 ms p99.9 ms  errors  peak WS  cpu  lag p/r   drain s";
 
     public double CpuMicrosecondsPerRequest => Load.Requests == 0 ? 0 : Resources.CpuTime.TotalMicroseconds / Load.Requests;
 
     public string ConsoleLine() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Workload,-10} {Target,-8} {Mode,-6} {Level,6} {Load.Rate,9:F0} {Load.P50Ms,8:F2} {Load.P99Ms,8:F2} {Load.P999Ms,8:F2} {Load.Errors,7} {Resources.PeakWorkingSet / (1024.0 * 1024),6:F0}MB {Resources.CpuCores,4:F2} {(LagAfter is null ? "-" : LagAfter.Largest.ToString(CultureInfo.InvariantCulture)),4} {(Drain is null ? "-" : Drain.Value.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)),7}{(Load.Errors > 0 ? "  " + Load.ErrorDetail : "")}");
+        $"{Workload,-10} {Target,-8} {Mode,-6} {Level,6} {Load.Rate,9:F0} {Load.P50Ms,8:F2} {Load.P99Ms,8:F2} {Load.P999Ms,8:F2} {Load.Errors,7} {Resources.PeakWorkingSet / (1024.0 * 1024),6:F0}MB {Resources.CpuCores,4:F2} {(LagAfter is null ? "-" : $"{LagAfter.Projections}/{LagAfter.Reactors}"),10} {(Drain is null ? "-" : Drain.Value.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)),7}{(Load.Errors > 0 ? "  " + Load.ErrorDetail : "")}");
 }

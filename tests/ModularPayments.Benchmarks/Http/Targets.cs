@@ -72,8 +72,24 @@ internal sealed class ServiceTarget : IBenchTarget
     {
         using var response = await client.GetAsync(new Uri(BaseAddress, "/health"));
         var health = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        static long Max(JsonNode? list) => list?.AsArray().Select(n => n?["lag"]?.GetValue<long?>() ?? 0).DefaultIfEmpty(0).Max() ?? 0;
-        return new Lag(health["event_store"]?["head_position"]?.GetValue<long?>() ?? 0, Max(health["projections"]), Max(health["reactors"]));
+        static (long Lag, string? Name) Max(JsonNode? list)
+        {
+            var largest = (Lag: 0L, Name: (string?)null);
+            foreach (var node in list?.AsArray() ?? [])
+            {
+                var lag = node?["lag"]?.GetValue<long?>() ?? 0;
+                if (lag > largest.Lag)
+                {
+                    largest = (lag, node?["name"]?.GetValue<string>());
+                }
+            }
+
+            return largest;
+        }
+
+        var projections = Max(health["projections"]);
+        var reactors = Max(health["reactors"]);
+        return new Lag(health["event_store"]?["head_position"]?.GetValue<long?>() ?? 0, projections.Lag, reactors.Lag, projections.Name, reactors.Name);
     }
 
     public async ValueTask DisposeAsync()
@@ -95,7 +111,8 @@ internal sealed class ServiceTarget : IBenchTarget
         new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 }
 
-internal sealed record Lag(long Head, long Projections, long Reactors)
+/// <summary>The largest lags, with the name of the projection and the reactor furthest behind.</summary>
+internal sealed record Lag(long Head, long Projections, long Reactors, string? SlowestProjection, string? SlowestReactor)
 {
     public bool CaughtUp => Projections <= 0 && Reactors <= 0;
 
