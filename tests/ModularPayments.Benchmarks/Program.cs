@@ -11,6 +11,10 @@ using ModularPayments.EventStore.Sqlite;
 //   dotnet run -c Release --project tests/ModularPayments.Benchmarks -- --fintoc
 // Appends with 1, 8 and 32 concurrent writers, and a projection rebuild of a million events:
 //   dotnet run -c Release --project tests/ModularPayments.Benchmarks -- --store-load [rebuild-events=1000000]
+// The HTTP load benchmark (the service against a bare endpoint; writes docs/benchmarks.md and its chart):
+//   dotnet run -c Release --project tests/ModularPayments.Benchmarks -- --http [--quick] [--levels=1,4,16,32,64] [--duration=6] [--rate=1000]
+// Charges end to end against the simulator with Fintoc's 100 requests/s limit:
+//   dotnet run -c Release --project tests/ModularPayments.Benchmarks -- --charges [charges=1000]
 // Every figure is one run of a Stopwatch over a fresh temp database file (synchronous=FULL, WAL), so treat it as an
 // order of magnitude for this machine's disk, not as a statistically careful measurement.
 
@@ -24,6 +28,19 @@ if (args.Contains("--store-load", StringComparer.Ordinal))
 {
     var rebuildEvents = args.Select(a => int.TryParse(a, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0).FirstOrDefault(n => n > 0);
     await ModularPayments.Benchmarks.StoreLoadBenchmarks.RunAsync(rebuildEvents > 0 ? rebuildEvents : 1_000_000);
+    return 0;
+}
+
+if (args.Contains("--charges", StringComparer.Ordinal))
+{
+    var charges = args.Select(a => int.TryParse(a, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0).FirstOrDefault(n => n > 0);
+    await ModularPayments.Benchmarks.ChargesBenchmark.RunAsync(charges > 0 ? charges : 1_000);
+    return 0;
+}
+
+if (args.Contains("--http", StringComparer.Ordinal))
+{
+    await ModularPayments.Benchmarks.Http.HttpBenchmark.RunAsync(args);
     return 0;
 }
 
