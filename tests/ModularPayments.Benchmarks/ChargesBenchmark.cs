@@ -38,12 +38,14 @@ internal static class ChargesBenchmark
             using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentKey);
             await UntilAsync(async () => (await http.GetFromJsonAsync<JsonNode>("/health"))!["payments_provider"]!["webhook_endpoint"]?.GetValue<string>() == "registered");
+            Console.Error.WriteLine("webhook endpoint registered; saving card methods...");
             var methods = new List<(string Customer, string Method)>();
             for (var i = 0; i < Customers; i++)
             {
                 methods.Add(await ActiveCardAsync(http, i));
             }
 
+            Console.Error.WriteLine($"{methods.Count} card methods active; charging...");
             var limiter = app.Services.GetRequiredService<SimulatorRateLimit>();
             var refusedBefore = limiter.Refused;
             var latencies = new double[charges];
@@ -56,7 +58,7 @@ internal static class ChargesBenchmark
                 {
                     var (customer, method) = methods[i % methods.Count];
                     var started = Stopwatch.GetTimestamp();
-                    using var response = await http.PostAsJsonAsync("/v1/charges", new { customer_id = customer, payment_method_id = method, amount = 10_000 + i, currency = "CLP" });
+                    using var response = await http.PostAsJsonAsync("/v1/charges", new { customer_id = customer, payment_method_id = method, amount = 10_000 + (i % 900), currency = "CLP" }); // never ...991-993: the simulator's failing amounts
                     latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     if (response.StatusCode != HttpStatusCode.Accepted)
                     {
@@ -67,6 +69,7 @@ internal static class ChargesBenchmark
                 }
             }));
             var accepted = clock.Elapsed;
+            Console.Error.WriteLine($"{charges} charges accepted in {accepted.TotalSeconds:N1} s; waiting for their submission...");
 
             var submittedAt = TimeSpan.Zero;
             await UntilAsync(async () =>
@@ -77,6 +80,7 @@ internal static class ChargesBenchmark
                 return count >= charges;
             }, TimeSpan.FromMinutes(10));
 
+            Console.Error.WriteLine($"submitted after {submittedAt.TotalSeconds:N1} s; waiting for every charge to succeed...");
             await UntilAsync(async () => await CountSucceededAsync(http) >= charges, TimeSpan.FromMinutes(10));
             var settled = clock.Elapsed;
             var refused = limiter.Refused - refusedBefore;

@@ -35,6 +35,9 @@ public static class ChargesModule
         services.AddSingleton<IWebhookTranslator, PaymentIntentTranslator>();
         services.AddSingleton<IWebhookTranslator, ChargeTranslator>();
         services.AddSingleton<IReactor, ChargeSubmitter>();
+        services.AddSingleton<ChargeSubmissionQueue>();
+        services.AddSingleton<IChargeSubmissionQueue>(sp => sp.GetRequiredService<ChargeSubmissionQueue>());
+        services.AddHostedService(sp => sp.GetRequiredService<ChargeSubmissionQueue>());
         services.AddSingleton<ChargeJanitor>();
         services.AddHostedService(sp => sp.GetRequiredService<ChargeJanitor>());
         return services;

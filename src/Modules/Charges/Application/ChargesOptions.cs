@@ -17,6 +17,9 @@ public sealed class ChargesOptions
     /// <summary>At most this many charges per janitor sweep, oldest first.</summary>
     public int JanitorBatchSize { get; set; } = 100;
 
+    /// <summary>How many charges are submitted to Fintoc side by side right after they are requested.</summary>
+    public int SubmissionWorkers { get; set; } = 8;
+
     public long MaxAmountFor(string currency) => currency switch
     {
         "CLP" => MaxAmount.Clp,
@@ -30,6 +33,11 @@ public sealed class ChargesOptions
         if (MaxAmount.Clp <= 0 || MaxAmount.Mxn <= 0)
         {
             problems.Add("Charges:MaxAmount:CLP and Charges:MaxAmount:MXN must be greater than zero (minor units).");
+        }
+
+        if (SubmissionWorkers is < 1 or > 64)
+        {
+            problems.Add("Charges:SubmissionWorkers must be between 1 and 64.");
         }
 
         if (JanitorInterval <= TimeSpan.Zero || PendingTimeout <= TimeSpan.Zero)

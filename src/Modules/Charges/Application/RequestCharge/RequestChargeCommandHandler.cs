@@ -16,6 +16,7 @@ internal sealed class RequestChargeCommandHandler(
     IAggregateStore store,
     IFintocCustomerLinks customerLinks,
     IPaymentMethodDirectory paymentMethods,
+    IChargeSubmissionQueue submissions,
     TimeProvider timeProvider)
     : ICommandHandler<RequestChargeCommand, RequestChargeResult>
 {
@@ -68,6 +69,7 @@ internal sealed class RequestChargeCommandHandler(
         // Fresh event ids on purpose: a concurrent twin must lose on the revision and replay the winner's answer,
         // not be told its own (differently timed) copy was stored.
         await store.StoreAsync(stream, charge, cancellationToken: cancellationToken);
+        submissions.Enqueue(charge.State.Id);
         return new RequestChargeResult(charge.State.ToRequestedDto(), Created: true);
     }
 
