@@ -18,6 +18,7 @@ using ModularPayments.BuildingBlocks.Infrastructure;
 using ModularPayments.BuildingBlocks.Projections;
 using ModularPayments.EventStore.EventStoreDb;
 using ModularPayments.EventStore.Sqlite;
+using ModularPayments.Modules.Charges;
 using ModularPayments.Modules.Customers;
 using ModularPayments.Modules.PaymentMethods;
 
@@ -77,7 +78,7 @@ public static partial class ServiceHost
         services.InstrumentEventStore();
         services.AddTelemetry(builder.Configuration, settings.Telemetry);
 
-        services.AddBuildingBlocks(dataDirectory, CustomersModule.Assembly, PaymentMethodsModule.Assembly);
+        services.AddBuildingBlocks(dataDirectory, CustomersModule.Assembly, PaymentMethodsModule.Assembly, ChargesModule.Assembly);
         services.AddSingleton(new WebhookSecrets(settings.Fintoc.WebhookSecrets));
         services.AddSingleton(new WebhookSettings(TimeSpan.FromSeconds(settings.Fintoc.WebhookToleranceSeconds)));
         if (settings.Fintoc.UsesSimulator)
@@ -89,6 +90,7 @@ public static partial class ServiceHost
         services.Configure<ProjectionOptions>(builder.Configuration.GetSection("Projections"));
         services.AddCustomersModule();
         services.AddPaymentMethodsModule();
+        services.AddChargesModule();
 
         services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -122,10 +124,12 @@ public static partial class ServiceHost
         v1.MapCustomersEndpoints();
         v1.MapPaymentMethodsEndpoints();
         EventFeedEndpoints.Map(v1);
+        v1.MapChargesEndpoints();
 
         var admin = app.MapGroup("/admin").RequireAuthorization(MerchantApiKeyAuthentication.Policy);
         ProjectionAdminEndpoints.Map(admin);
         WebhookAdminEndpoints.Map(admin);
+        admin.MapChargesAdminEndpoints();
     }
 
     private static void ConfigureJson(JsonSerializerOptions options)
