@@ -1,0 +1,14 @@
+namespace ModularPayments.Modules.Mandates.Application;
+
+/// <summary>The mandates projection: which mandates exist for a customer, a status, a payment method. Eventually consistent.</summary>
+public interface IMandateReadModel
+{
+    /// <summary>Newest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<Guid>> ListAsync(Guid? customerId, string? status, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Mandates charging a saved payment method (any status).</summary>
+    Task<IReadOnlyList<Guid>> ListByPaymentMethodAsync(Guid paymentMethodId, CancellationToken cancellationToken);
+
+    /// <summary>Ids of mandates in <paramref name="status"/> after <paramref name="after"/> (an id), in id order, for the billing engine.</summary>
+    Task<IReadOnlyList<Guid>> PageByStatusAsync(string status, Guid? after, int limit, CancellationToken cancellationToken);
+}
