@@ -238,4 +238,22 @@ public sealed class MandateTests
             Assert.True(r.RequestedAt < r.ExpectedProcessingAt);
         });
     }
+
+    [Fact]
+    public void A_disabled_authorization_ends_revoked_whether_the_method_cancellation_came_first_or_second()
+    {
+        var at = new DateTimeOffset(2026, 12, 3, 16, 0, 0, Summer);
+        var methodFirst = Active(Created(), new DateTimeOffset(2026, 11, 30, 11, 0, 0, Summer));
+        var first = methodFirst.RequestDueCharge(ChargeIdFor, new DateTimeOffset(2026, 12, 1, 1, 0, 0, Summer))!;
+        methodFirst.Cancel("payment_method_canceled", "payment_method", at);
+        methodFirst.RecordChargeOutcome(first.ChargeId, false, DunningPolicy.AuthorizationDisabled, at);
+
+        var chargeFirst = Active(Created(), new DateTimeOffset(2026, 11, 30, 11, 0, 0, Summer));
+        var second = chargeFirst.RequestDueCharge(ChargeIdFor, new DateTimeOffset(2026, 12, 1, 1, 0, 0, Summer))!;
+        chargeFirst.RecordChargeOutcome(second.ChargeId, false, DunningPolicy.AuthorizationDisabled, at);
+        chargeFirst.Cancel("payment_method_canceled", "payment_method", at);
+
+        Assert.Equal(MandateStatus.Revoked, methodFirst.State.Status);
+        Assert.Equal(MandateStatus.Revoked, chargeFirst.State.Status);
+    }
 }

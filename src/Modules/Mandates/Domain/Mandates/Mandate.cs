@@ -266,6 +266,13 @@ public sealed class Mandate : Aggregate<MandateState>
         var failure = string.IsNullOrWhiteSpace(reason) ? "unknown" : reason;
         var live = !State.Status.IsFinal() && attempt.Period == State.NextPeriod;
         var decision = live ? State.Policy.Decide(failure, attempt.Attempt) : (DunningDecision?)null;
+        if (failure == DunningPolicy.AuthorizationDisabled && State.Status == MandateStatus.Canceled && State.CanceledBy != "merchant")
+        {
+            // The method's or subscription's cancellation and this failure are one fact told twice, in either order:
+            // both orders end revoked.
+            decision = DunningDecision.Revoke;
+        }
+
         switch (decision)
         {
             case DunningDecision.Retry:

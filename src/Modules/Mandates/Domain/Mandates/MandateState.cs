@@ -64,6 +64,9 @@ public sealed record MandateState : AggregateState<MandateState>
 
     public string? StatusReason { get; init; }
 
+    /// <summary>merchant, bank or payment_method once canceled.</summary>
+    public string? CanceledBy { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }
@@ -114,7 +117,7 @@ public sealed record MandateState : AggregateState<MandateState>
             StatusReason = null,
             UpdatedAt = resumed.ResumedAt,
         },
-        MandateCanceled canceled => this with { Status = MandateStatus.Canceled, StatusReason = canceled.Reason, RetryAt = null, UpdatedAt = canceled.CanceledAt },
+        MandateCanceled canceled => this with { Status = MandateStatus.Canceled, StatusReason = canceled.Reason, CanceledBy = canceled.Source, RetryAt = null, UpdatedAt = canceled.CanceledAt },
         MandateRevoked revoked => this with { Status = MandateStatus.Revoked, StatusReason = revoked.Reason, RetryAt = null, UpdatedAt = revoked.RevokedAt },
         MandateRequiresAction action => this with { Status = MandateStatus.RequiresAction, StatusReason = action.Reason, UpdatedAt = action.At },
         MandateChargeRequested requested => this with
