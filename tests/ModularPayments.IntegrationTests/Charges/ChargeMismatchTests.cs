@@ -9,7 +9,12 @@ namespace ModularPayments.IntegrationTests.Charges;
 /// <summary>A webhook that contradicts what we asked Fintoc for is flagged and surfaced, never settled.</summary>
 public sealed class ChargeMismatchTests : IDisposable
 {
-    private readonly ApiFactory _factory = new(new Dictionary<string, string?> { ["Fintoc:WebhookSecrets:0"] = WebhookIngestionTests.Secret });
+    // Fintoc's own webhook must not settle the charge first: the simulator clock also runs in real time.
+    private readonly ApiFactory _factory = new(new Dictionary<string, string?>
+    {
+        ["Fintoc:WebhookSecrets:0"] = WebhookIngestionTests.Secret,
+        ["Simulator:PaymentIntentSettlementSeconds"] = "3600",
+    });
     private readonly HttpClient _anonymous;
     private readonly HttpClient _merchant;
     private readonly ChargeFlow _flow;
