@@ -39,10 +39,9 @@ public sealed class MandateBillingTests : IDisposable
             var current = await _flow.GetAsync(mandateId);
             Assert.Equal(period, current["current_period"]!.GetValue<int>());
             await _flow.AdvanceUntilAsync(MandateFlow.Time(current["next_charge_at"]));
-            await _flow.RunBillingAsync();
-            await _flow.RunBillingAsync(); // a second run at the same instant records nothing more
             var expected = period;
-            await _flow.EventuallyAsync(mandateId, m => m["last_charge"]?["period"]?.GetValue<int>() == expected, $"period {period} requested");
+            await _flow.BillUntilAsync(mandateId, m => m["last_charge"]?["period"]?.GetValue<int>() == expected, $"period {period} requested");
+            Assert.Equal(0, (await _flow.RunBillingAsync())["submitted"]!.GetValue<int>()); // another run at the same instant records nothing
             await Eventually.GetAsync(async () => (await _flow.LedgerForAsync("payment_method", method["fintoc_payment_method_id"]!.GetValue<string>())).Count == expected ? "ok" : null, TimeSpan.FromSeconds(30), $"payment intent {period} in the ledger");
             await _flow.Setup.AdvanceClockAsync(TimeSpan.FromSeconds(30));
             await _flow.EventuallyAsync(mandateId, m => m["current_period"]?.GetValue<int>() == expected + 1, $"period {period} paid");
@@ -80,9 +79,8 @@ public sealed class MandateBillingTests : IDisposable
         {
             var current = await _flow.GetAsync(mandateId);
             await _flow.AdvanceUntilAsync(MandateFlow.Time(current["next_charge_at"]));
-            await _flow.RunBillingAsync();
             var expected = attempt;
-            await _flow.EventuallyAsync(mandateId, m => m["last_charge"]?["attempt"]?.GetValue<int>() == expected, $"attempt {attempt} requested");
+            await _flow.BillUntilAsync(mandateId, m => m["last_charge"]?["attempt"]?.GetValue<int>() == expected, $"attempt {attempt} requested");
             await Eventually.GetAsync(async () => (await _flow.LedgerForAsync("payment_method", method["fintoc_payment_method_id"]!.GetValue<string>())).Count == expected ? "ok" : null, TimeSpan.FromSeconds(30), $"attempt {attempt} in the ledger");
             await _flow.Setup.AdvanceClockAsync(TimeSpan.FromSeconds(30));
             await _flow.EventuallyAsync(mandateId, m => MandateFlow.LastChargeStatus(m) == "failed", $"attempt {attempt} failed");
@@ -115,7 +113,7 @@ public sealed class MandateBillingTests : IDisposable
         }
 
         await _flow.AdvanceUntilAsync(MandateFlow.Time(revoking["next_charge_at"]));
-        await _flow.RunBillingAsync();
+        await _flow.BillUntilAsync(revoking["id"]!.GetValue<string>(), m => m["last_charge"] is not null, "charged");
         await Eventually.GetAsync(async () => (await _flow.LedgerForAsync("payment_method", method["fintoc_payment_method_id"]!.GetValue<string>())).Count == 1 ? "ok" : null, TimeSpan.FromSeconds(30), "one payment intent");
         await _flow.Setup.AdvanceClockAsync(TimeSpan.FromSeconds(30));
         var revoked = await _flow.EventuallyAsync(revoking["id"]!.GetValue<string>(), m => m["status"]!.GetValue<string>() == "revoked", "revoked");

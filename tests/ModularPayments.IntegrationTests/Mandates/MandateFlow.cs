@@ -61,6 +61,18 @@ public sealed class MandateFlow(HttpClient anonymous, HttpClient merchant)
         return body;
     }
 
+    /// <summary>Runs billing until the mandate shows <paramref name="condition"/>: the engine reads an eventually consistent projection.</summary>
+    public Task<JsonNode> BillUntilAsync(string mandateId, Func<JsonNode, bool> condition, string what) =>
+        Eventually.GetAsync(
+            async () =>
+            {
+                await RunBillingAsync();
+                var mandate = await GetAsync(mandateId);
+                return condition(mandate) ? mandate : null;
+            },
+            TimeSpan.FromSeconds(30),
+            what: $"mandate {mandateId}: {what}");
+
     public async Task AdvanceUntilAsync(DateTimeOffset until)
     {
         var now = DateTimeOffset.Parse((await anonymous.GetNodeAsync("/simulator/test-helpers/clock"))!["now"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);

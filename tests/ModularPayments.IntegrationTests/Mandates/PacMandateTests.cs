@@ -61,7 +61,7 @@ public sealed class PacMandateTests : IDisposable
         Assert.True(nextChargeAt >= authorizedAt.AddHours(72), $"first charge at {nextChargeAt:O}, authorized at {authorizedAt:O}");
 
         await _flow.AdvanceUntilAsync(nextChargeAt);
-        await _flow.RunBillingAsync();
+        await _flow.BillUntilAsync(mandateId, m => m["last_charge"] is not null, "charged");
         var charge = await Eventually.GetAsync(async () => (await _flow.LedgerForAsync("subscription_id", subscriptionId)).SingleOrDefault(), TimeSpan.FromSeconds(30), "the subscription charge in the ledger");
         Assert.Equal(19_990, charge["amount"]!.GetValue<long>());
         var requestedAt = MandateFlow.Time((await _flow.ChargesAsync(mandateId))[0]!["requested_at"]);

@@ -40,6 +40,7 @@ public sealed class MandateTests
 
         Assert.Equal(MandateStatus.Active, mandate.State.Status);
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, Summer), mandate.NextChargeAt());
+        Assert.Equal(mandate.NextChargeAt(), mandate.State.ScheduledNextChargeAt);
         Assert.Null(mandate.RequestDueCharge(ChargeIdFor, new DateTimeOffset(2026, 11, 30, 23, 59, 0, Summer)));
 
         var requested = mandate.RequestDueCharge(ChargeIdFor, new DateTimeOffset(2026, 12, 1, 0, 1, 0, Summer));
@@ -49,6 +50,7 @@ public sealed class MandateTests
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 16, 0, 0, Summer), requested.ExpectedProcessingAt);
         Assert.Equal(new DateTimeOffset(2026, 12, 3, 16, 0, 0, Summer), requested.ExpectedFinalStatusAt);
         Assert.Null(mandate.NextChargeAt());
+        Assert.Null(Assert.IsType<MandateNextChargeScheduled>(mandate.Changes[^1]).NextChargeAt);
         Assert.Null(mandate.RequestDueCharge(ChargeIdFor, new DateTimeOffset(2027, 3, 1, 0, 0, 0, Summer)));
     }
 

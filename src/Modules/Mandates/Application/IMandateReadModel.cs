@@ -9,6 +9,6 @@ public interface IMandateReadModel
     /// <summary>Mandates charging a saved payment method (any status).</summary>
     Task<IReadOnlyList<Guid>> ListByPaymentMethodAsync(Guid paymentMethodId, CancellationToken cancellationToken);
 
-    /// <summary>Ids of mandates in <paramref name="status"/> after <paramref name="after"/> (an id), in id order, for the billing engine.</summary>
-    Task<IReadOnlyList<Guid>> PageByStatusAsync(string status, Guid? after, int limit, CancellationToken cancellationToken);
+    /// <summary>Active mandates whose next charge is due at <paramref name="now"/>, after <paramref name="after"/> (an id), in id order.</summary>
+    Task<IReadOnlyList<Guid>> PageDueAsync(DateTimeOffset now, Guid? after, int limit, CancellationToken cancellationToken);
 }

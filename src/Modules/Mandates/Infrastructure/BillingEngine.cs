@@ -10,12 +10,12 @@ using ModularPayments.Modules.Mandates.Application.RunBilling;
 
 namespace ModularPayments.Modules.Mandates.Infrastructure;
 
-/// <summary>One billing run: how many active mandates were looked at and how many attempts were recorded.</summary>
+/// <summary>Billing runs: how many due mandates were looked at, how many attempts were recorded, how many errors.</summary>
 public sealed record BillingRunSummary(DateOnly Day, int Runs, int Examined, int Submitted, int Errors);
 
 /// <summary>
 /// Every <c>Mandates:BillingInterval</c> on the service's clock (the simulator's in simulator mode), each active
-/// mandate with a due period gets its attempt recorded; the requester reactor then asks Charges. Nothing here needs a
+/// mandate whose projected next charge is due gets its attempt recorded (decided again on its freshly read stream); the requester reactor then asks Charges. Nothing here needs a
 /// lock or a leader: a second instance running at the same moment loses on the mandate's revision and records nothing.
 /// </summary>
 internal sealed partial class BillingEngine(
@@ -53,7 +53,7 @@ internal sealed partial class BillingEngine(
         }
     }
 
-    /// <summary>One run over every active mandate; returns how many attempts it recorded.</summary>
+    /// <summary>One run over the due mandates; returns what it did.</summary>
     public async Task<BillingRunSummary> RunAsync(CancellationToken cancellationToken)
     {
         await _oneRunAtATime.WaitAsync(cancellationToken);
@@ -63,9 +63,10 @@ internal sealed partial class BillingEngine(
             var submitted = 0;
             var errors = 0;
             Guid? after = null;
+            var now = timeProvider.GetUtcNow();
             while (true)
             {
-                var page = await readModel.PageByStatusAsync("active", after, options.Value.BillingBatchSize, cancellationToken);
+                var page = await readModel.PageDueAsync(now, after, options.Value.BillingBatchSize, cancellationToken);
                 foreach (var mandateId in page)
                 {
                     examined++;
@@ -98,7 +99,7 @@ internal sealed partial class BillingEngine(
                 after = page[^1];
             }
 
-            var day = ChileBankingCalendar.LocalDate(timeProvider.GetUtcNow());
+            var day = ChileBankingCalendar.LocalDate(now);
             var run = new BillingRunSummary(day, 1, examined, submitted, errors);
             _days.AddOrUpdate(day, run, (_, sum) => sum with { Runs = sum.Runs + 1, Examined = sum.Examined + examined, Submitted = sum.Submitted + submitted, Errors = sum.Errors + errors });
             if (submitted > 0 || errors > 0)

@@ -5,8 +5,8 @@ using ModularPayments.Modules.Mandates.Domain.Mandates;
 namespace ModularPayments.Modules.Mandates.Infrastructure;
 
 /// <summary>
-/// Which mandates exist, for whom, on which method, in which status: enough to choose them (lists, the billing engine,
-/// a canceled method); what is shown is then read from each mandate's stream.
+/// Which mandates exist, for whom, on which method, in which status, and when each is next due: enough to choose them
+/// (lists, the billing engine, a canceled method); what is shown is then read from each mandate's stream.
 /// </summary>
 internal sealed class MandatesProjection : IReadModelProjection
 {
@@ -14,7 +14,7 @@ internal sealed class MandatesProjection : IReadModelProjection
 
     public string Name => ProjectionName;
 
-    public int SchemaVersion => 1;
+    public int SchemaVersion => 2;
 
     public Task CreateSchemaAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, transaction, """
@@ -23,10 +23,12 @@ internal sealed class MandatesProjection : IReadModelProjection
                 seq                INTEGER NOT NULL UNIQUE,
                 customer_id        TEXT    NOT NULL,
                 payment_method_id  TEXT,
-                status             TEXT    NOT NULL
+                status             TEXT    NOT NULL,
+                next_charge_at     TEXT
             );
             CREATE INDEX IF NOT EXISTS ix_mandates_customer ON mandates (customer_id, seq);
             CREATE INDEX IF NOT EXISTS ix_mandates_status ON mandates (status, id);
+            CREATE INDEX IF NOT EXISTS ix_mandates_due ON mandates (next_charge_at, id) WHERE next_charge_at IS NOT NULL;
             CREATE INDEX IF NOT EXISTS ix_mandates_method ON mandates (payment_method_id);
             """, cancellationToken);
 
@@ -49,6 +51,11 @@ internal sealed class MandatesProjection : IReadModelProjection
                 command.Parameters.AddWithValue("$seq", projectedEvent.Record.Position);
                 command.Parameters.AddWithValue("$customer_id", created.CustomerId.ToString("D"));
                 command.Parameters.AddWithValue("$method", (object?)created.PaymentMethodId?.ToString("D") ?? DBNull.Value);
+                break;
+            case MandateNextChargeScheduled scheduled:
+                command.CommandText = "UPDATE mandates SET next_charge_at = $next WHERE id = $id";
+                command.Parameters.AddWithValue("$id", scheduled.MandateId.ToString("D"));
+                command.Parameters.AddWithValue("$next", scheduled.NextChargeAt is { } next ? Timestamp(next) : DBNull.Value);
                 break;
             default:
                 if (StatusAfter(projectedEvent.Event) is not { } change)
@@ -76,6 +83,9 @@ internal sealed class MandatesProjection : IReadModelProjection
         MandateAuthorizationFailed e => (e.MandateId, MandateStatus.Failed),
         _ => null,
     };
+
+    /// <summary>UTC, fixed width: text order is time order.</summary>
+    public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
     {

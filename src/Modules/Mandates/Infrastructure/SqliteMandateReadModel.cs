@@ -31,10 +31,10 @@ internal sealed class SqliteMandateReadModel(ReadModelDatabase database) : IMand
     public Task<IReadOnlyList<Guid>> ListByPaymentMethodAsync(Guid paymentMethodId, CancellationToken cancellationToken) =>
         IdsAsync("SELECT id FROM mandates WHERE payment_method_id = $method", [("$method", paymentMethodId.ToString("D"))], cancellationToken);
 
-    public Task<IReadOnlyList<Guid>> PageByStatusAsync(string status, Guid? after, int limit, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<Guid>> PageDueAsync(DateTimeOffset now, Guid? after, int limit, CancellationToken cancellationToken) =>
         IdsAsync(
-            "SELECT id FROM mandates WHERE status = $status AND id > $after ORDER BY id LIMIT $limit",
-            [("$status", status), ("$after", after?.ToString("D") ?? string.Empty), ("$limit", limit)],
+            "SELECT id FROM mandates WHERE status = 'active' AND next_charge_at IS NOT NULL AND next_charge_at <= $now AND id > $after ORDER BY id LIMIT $limit",
+            [("$now", MandatesProjection.Timestamp(now)), ("$after", after?.ToString("D") ?? string.Empty), ("$limit", limit)],
             cancellationToken);
 
     private async Task<IReadOnlyList<Guid>> IdsAsync(string sql, IEnumerable<(string Name, object Value)> parameters, CancellationToken cancellationToken)

@@ -135,6 +135,7 @@ public sealed class Mandate : Aggregate<MandateState>
             : at;
         var firstPeriod = State.Schedule!.FirstPeriodOnOrAfter(ChileBankingCalendar.LocalDate(earliest));
         Apply(new MandateActivated(State.Id, firstPeriod, earliest, at));
+        Reschedule();
         return Transition.Applied;
     }
 
@@ -152,6 +153,7 @@ public sealed class Mandate : Aggregate<MandateState>
         }
 
         Apply(new MandatePaused(State.Id, at));
+        Reschedule();
         return Transition.Applied;
     }
 
@@ -171,6 +173,7 @@ public sealed class Mandate : Aggregate<MandateState>
 
         var next = Math.Max(State.NextPeriod, State.Schedule!.FirstPeriodOnOrAfter(ChileBankingCalendar.LocalDate(at)));
         Apply(new MandateResumed(State.Id, next, at));
+        Reschedule();
         return Transition.Applied;
     }
 
@@ -189,6 +192,7 @@ public sealed class Mandate : Aggregate<MandateState>
         }
 
         Apply(new MandateCanceled(State.Id, Guard.Against.MissingValue(reason, "reason"), source, at));
+        Reschedule();
         return Transition.Applied;
     }
 
@@ -240,6 +244,7 @@ public sealed class Mandate : Aggregate<MandateState>
             processing,
             BillingTimes.ExpectedFinalStatus(processing));
         Apply(requested);
+        Reschedule();
         return requested;
     }
 
@@ -260,6 +265,7 @@ public sealed class Mandate : Aggregate<MandateState>
         if (succeeded)
         {
             Apply(new MandateChargeSucceeded(State.Id, attempt.Period, attempt.Attempt, chargeId, at, BillingTimes.ExpectedPayout(at)));
+            Reschedule();
             return Transition.Applied;
         }
 
@@ -298,7 +304,16 @@ public sealed class Mandate : Aggregate<MandateState>
                 break;
         }
 
+        Reschedule();
         return Transition.Applied;
+    }
+
+    private void Reschedule()
+    {
+        if (NextChargeAt() is var next && next != State.ScheduledNextChargeAt)
+        {
+            Apply(new MandateNextChargeScheduled(State.Id, next));
+        }
     }
 
     private void EnsureExists()

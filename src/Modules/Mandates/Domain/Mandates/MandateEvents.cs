@@ -86,6 +86,13 @@ public sealed record MandateChargeSucceeded(Guid MandateId, int Period, int Atte
 [EventType("mandates.mandate_charge_failed.v1")]
 public sealed record MandateChargeFailed(Guid MandateId, int Period, int Attempt, Guid ChargeId, string Reason, string Decision, DateTimeOffset? RetryAt, DateTimeOffset FailedAt) : IDomainEvent;
 
+/// <summary>
+/// When the mandate's next attempt is due (null: none while one is in flight, or the mandate is not active). Appended
+/// whenever it changes, so the billing engine finds due mandates in the projection instead of loading every one.
+/// </summary>
+[EventType("mandates.mandate_next_charge_scheduled.v1")]
+public sealed record MandateNextChargeScheduled(Guid MandateId, DateTimeOffset? NextChargeAt) : IDomainEvent;
+
 /// <summary>One stream per Fintoc subscription intent or subscription, claimed with "no stream": Fintoc's id leads to the mandate.</summary>
 [EventType("mandates.fintoc_reference_claimed.v1")]
 public sealed record FintocReferenceClaimed(string FintocId, Guid MandateId, DateTimeOffset ClaimedAt) : IDomainEvent;

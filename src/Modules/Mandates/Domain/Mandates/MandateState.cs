@@ -62,6 +62,9 @@ public sealed record MandateState : AggregateState<MandateState>
 
     public IReadOnlyList<ChargeAttempt> Attempts { get; init; } = [];
 
+    /// <summary>The last <see cref="MandateNextChargeScheduled"/> value recorded.</summary>
+    public DateTimeOffset? ScheduledNextChargeAt { get; init; }
+
     public string? StatusReason { get; init; }
 
     /// <summary>merchant, bank or payment_method once canceled.</summary>
@@ -139,6 +142,7 @@ public sealed record MandateState : AggregateState<MandateState>
             NextPeriod = failed.Decision is MandateDecisions.GiveUp or MandateDecisions.RequiresAction ? Math.Max(NextPeriod, failed.Period + 1) : NextPeriod,
             UpdatedAt = failed.FailedAt,
         },
+        MandateNextChargeScheduled scheduled => this with { ScheduledNextChargeAt = scheduled.NextChargeAt },
         _ => this,
     };
 
