@@ -95,6 +95,15 @@ public sealed class MandateBillingTests : IDisposable
         Assert.Equal("active", final["status"]!.GetValue<string>());
         Assert.Equal(2, final["current_period"]!.GetValue<int>());
         Assert.Equal(2, final["failed_attempts"]!.GetValue<int>());
+        var days = await Eventually.GetAsync(
+            async () =>
+            {
+                var data = (await _merchant.GetNodeAsync("/admin/mandates/billing-days"))!["data"]!.AsArray();
+                return data.Sum(d => d!["failed"]!.GetValue<int>()) == 2 ? data : null;
+            },
+            TimeSpan.FromSeconds(30),
+            "the billing days summary");
+        Assert.Equal((2, 1, 0), (days.Sum(d => d!["submitted"]!.GetValue<int>()), days.Sum(d => d!["retried"]!.GetValue<int>()), days.Sum(d => d!["succeeded"]!.GetValue<int>())));
     }
 
     [Fact]

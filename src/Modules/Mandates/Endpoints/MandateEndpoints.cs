@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using ModularPayments.BuildingBlocks.Application;
 using ModularPayments.BuildingBlocks.Http;
+using ModularPayments.Modules.Mandates.Application;
 using ModularPayments.Modules.Mandates.Application.ChangeMandate;
 using ModularPayments.Modules.Mandates.Application.CreateMandate;
 using ModularPayments.Modules.Mandates.Application.GetMandate;
@@ -67,7 +68,12 @@ internal static class MandateEndpoints
         admin.MapGet("/mandates/billing-runs", (BillingEngine engine) => Results.Ok(new { @object = "list", data = engine.Summaries }))
             .WithTags("Admin")
             .WithName("ListMandateBillingRuns")
-            .WithSummary("Billing runs of this instance per local day: runs, mandates examined, attempts recorded, errors.");
+            .WithSummary("Billing runs of this instance per Santiago day: runs, due mandates examined, attempts recorded, errors.");
+        admin.MapGet("/mandates/billing-days", async (IMandateReadModel readModel, CancellationToken cancellationToken) =>
+                Results.Ok(new { @object = "list", data = await readModel.BillingDaysAsync(90, cancellationToken) }))
+            .WithTags("Admin")
+            .WithName("ListMandateBillingDays")
+            .WithSummary("Per Santiago day, from the log (every instance): attempts submitted (of which retries), charges succeeded, failed.");
         return admin;
     }
 

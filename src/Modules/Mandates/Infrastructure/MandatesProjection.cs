@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using ModularPayments.BuildingBlocks.Domain.Calendar;
 using ModularPayments.BuildingBlocks.Projections;
 using ModularPayments.Modules.Mandates.Domain.Mandates;
 
@@ -14,7 +15,7 @@ internal sealed class MandatesProjection : IReadModelProjection
 
     public string Name => ProjectionName;
 
-    public int SchemaVersion => 2;
+    public int SchemaVersion => 3;
 
     public Task CreateSchemaAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, transaction, """
@@ -30,10 +31,17 @@ internal sealed class MandatesProjection : IReadModelProjection
             CREATE INDEX IF NOT EXISTS ix_mandates_status ON mandates (status, id);
             CREATE INDEX IF NOT EXISTS ix_mandates_due ON mandates (next_charge_at, id) WHERE next_charge_at IS NOT NULL;
             CREATE INDEX IF NOT EXISTS ix_mandates_method ON mandates (payment_method_id);
+            CREATE TABLE IF NOT EXISTS billing_days (
+                day        TEXT    PRIMARY KEY,
+                submitted  INTEGER NOT NULL DEFAULT 0,
+                retried    INTEGER NOT NULL DEFAULT 0,
+                succeeded  INTEGER NOT NULL DEFAULT 0,
+                failed     INTEGER NOT NULL DEFAULT 0
+            );
             """, cancellationToken);
 
     public Task DropSchemaAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection, transaction, "DROP TABLE IF EXISTS mandates", cancellationToken);
+        ExecuteAsync(connection, transaction, "DROP TABLE IF EXISTS mandates; DROP TABLE IF EXISTS billing_days", cancellationToken);
 
     public async Task ApplyAsync(ProjectedEvent projectedEvent, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
@@ -51,6 +59,15 @@ internal sealed class MandatesProjection : IReadModelProjection
                 command.Parameters.AddWithValue("$seq", projectedEvent.Record.Position);
                 command.Parameters.AddWithValue("$customer_id", created.CustomerId.ToString("D"));
                 command.Parameters.AddWithValue("$method", (object?)created.PaymentMethodId?.ToString("D") ?? DBNull.Value);
+                break;
+            case MandateChargeRequested requested:
+                Count(command, requested.RequestedAt, requested.Attempt > 1 ? "submitted = submitted + 1, retried = retried + 1" : "submitted = submitted + 1");
+                break;
+            case MandateChargeSucceeded succeeded:
+                Count(command, succeeded.SucceededAt, "succeeded = succeeded + 1");
+                break;
+            case MandateChargeFailed failed:
+                Count(command, failed.FailedAt, "failed = failed + 1");
                 break;
             case MandateNextChargeScheduled scheduled:
                 command.CommandText = "UPDATE mandates SET next_charge_at = $next WHERE id = $id";
@@ -83,6 +100,13 @@ internal sealed class MandatesProjection : IReadModelProjection
         MandateAuthorizationFailed e => (e.MandateId, MandateStatus.Failed),
         _ => null,
     };
+
+    /// <summary>One more of something on the Santiago day of <paramref name="at"/>: the billing-run summary by day.</summary>
+    private static void Count(SqliteCommand command, DateTimeOffset at, string increments)
+    {
+        command.CommandText = $"INSERT INTO billing_days (day) VALUES ($day) ON CONFLICT (day) DO NOTHING; UPDATE billing_days SET {increments} WHERE day = $day";
+        command.Parameters.AddWithValue("$day", ChileBankingCalendar.LocalDate(at).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     /// <summary>UTC, fixed width: text order is time order.</summary>
     public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);

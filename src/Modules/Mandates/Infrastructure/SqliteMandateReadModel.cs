@@ -37,6 +37,27 @@ internal sealed class SqliteMandateReadModel(ReadModelDatabase database) : IMand
             [("$now", MandatesProjection.Timestamp(now)), ("$after", after?.ToString("D") ?? string.Empty), ("$limit", limit)],
             cancellationToken);
 
+    public async Task<IReadOnlyList<BillingDay>> BillingDaysAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenForReadingAsync(MandatesProjection.ProjectionName, "billing_days", cancellationToken);
+        if (connection is null)
+        {
+            return [];
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT day, submitted, retried, succeeded, failed FROM billing_days ORDER BY day DESC LIMIT $limit";
+        command.Parameters.AddWithValue("$limit", limit);
+        var days = new List<BillingDay>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            days.Add(new BillingDay(DateOnly.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4)));
+        }
+
+        return days;
+    }
+
     private async Task<IReadOnlyList<Guid>> IdsAsync(string sql, IEnumerable<(string Name, object Value)> parameters, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenForReadingAsync(MandatesProjection.ProjectionName, "mandates", cancellationToken);
