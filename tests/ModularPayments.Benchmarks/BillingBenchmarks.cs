@@ -101,6 +101,10 @@ internal static class BillingBenchmarks
         {
             await service.StopAsync(CancellationToken.None);
         }
+
+        await provider.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
     }
 
     private sealed class CountingChargeRequests : IChargeRequests
