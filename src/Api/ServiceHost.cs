@@ -20,6 +20,7 @@ using ModularPayments.EventStore.EventStoreDb;
 using ModularPayments.EventStore.Sqlite;
 using ModularPayments.Modules.Charges;
 using ModularPayments.Modules.Customers;
+using ModularPayments.Modules.Mandates;
 using ModularPayments.Modules.PaymentMethods;
 
 namespace ModularPayments.Api;
@@ -78,7 +79,7 @@ public static partial class ServiceHost
         services.InstrumentEventStore();
         services.AddTelemetry(builder.Configuration, settings.Telemetry);
 
-        services.AddBuildingBlocks(dataDirectory, CustomersModule.Assembly, PaymentMethodsModule.Assembly, ChargesModule.Assembly);
+        services.AddBuildingBlocks(dataDirectory, CustomersModule.Assembly, PaymentMethodsModule.Assembly, ChargesModule.Assembly, MandatesModule.Assembly);
         services.AddSingleton(new WebhookSecrets(settings.Fintoc.WebhookSecrets));
         services.AddSingleton(new WebhookSettings(TimeSpan.FromSeconds(settings.Fintoc.WebhookToleranceSeconds)));
         if (settings.Fintoc.UsesSimulator)
@@ -91,6 +92,7 @@ public static partial class ServiceHost
         services.AddCustomersModule();
         services.AddPaymentMethodsModule();
         services.AddChargesModule();
+        services.AddMandatesModule(settings.Fintoc.UsesSimulator ? FintocProvider.SimulatorPrefix + "/widget/subscription_intents/{id}?widget_token={widget_token}" : null);
 
         services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -125,11 +127,13 @@ public static partial class ServiceHost
         v1.MapPaymentMethodsEndpoints();
         EventFeedEndpoints.Map(v1);
         v1.MapChargesEndpoints();
+        v1.MapMandatesEndpoints();
 
         var admin = app.MapGroup("/admin").RequireAuthorization(MerchantApiKeyAuthentication.Policy);
         ProjectionAdminEndpoints.Map(admin);
         WebhookAdminEndpoints.Map(admin);
         admin.MapChargesAdminEndpoints();
+        admin.MapMandatesAdminEndpoints();
     }
 
     private static void ConfigureJson(JsonSerializerOptions options)

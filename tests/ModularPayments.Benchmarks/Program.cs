@@ -7,6 +7,8 @@ using ModularPayments.EventStore.Sqlite;
 
 // Throughput of the embedded SQLite event store.
 //   dotnet run -c Release --project tests/ModularPayments.Benchmarks -- [appends=5000] [--keep]
+// A billing run of N due mandates (the Mandates module on the SQLite store, Charges replaced by a counter):
+//   dotnet run -c Release --project tests/ModularPayments.Benchmarks -- --mandates [N=10000]
 // The Fintoc layer (signature checks, the client against the simulator over loopback HTTP):
 //   dotnet run -c Release --project tests/ModularPayments.Benchmarks -- --fintoc
 // Appends with 1, 8 and 32 concurrent writers, and a projection rebuild of a million events:
@@ -17,6 +19,13 @@ using ModularPayments.EventStore.Sqlite;
 //   dotnet run -c Release --project tests/ModularPayments.Benchmarks -- --charges [charges=1000]
 // Every figure is one run of a Stopwatch over a fresh temp database file (synchronous=FULL, WAL), so treat it as an
 // order of magnitude for this machine's disk, not as a statistically careful measurement.
+
+if (args.Contains("--mandates", StringComparer.Ordinal))
+{
+    var count = args.Select(a => int.TryParse(a, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0).FirstOrDefault(n => n > 0);
+    await ModularPayments.Benchmarks.BillingBenchmarks.RunAsync(count > 0 ? count : 10_000);
+    return 0;
+}
 
 if (args.Contains("--fintoc", StringComparer.Ordinal))
 {

@@ -133,6 +133,11 @@ public static class EventRoundTrip
             return SampleInstant.AddMinutes(n);
         }
 
+        if (type == typeof(DateOnly))
+        {
+            return DateOnly.FromDateTime(SampleInstant.UtcDateTime).AddDays(n);
+        }
+
         if (type == typeof(DateTime))
         {
             return SampleInstant.UtcDateTime.AddMinutes(n);

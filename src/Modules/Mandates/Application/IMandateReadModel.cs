@@ -1,0 +1,20 @@
+namespace ModularPayments.Modules.Mandates.Application;
+
+/// <summary>The mandates projection: which mandates exist for a customer, a status, a payment method. Eventually consistent.</summary>
+public interface IMandateReadModel
+{
+    /// <summary>Newest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<Guid>> ListAsync(Guid? customerId, string? status, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Mandates charging a saved payment method (any status).</summary>
+    Task<IReadOnlyList<Guid>> ListByPaymentMethodAsync(Guid paymentMethodId, CancellationToken cancellationToken);
+
+    /// <summary>Per Santiago day, newest first: attempts submitted (of which retries), charges succeeded and failed.</summary>
+    Task<IReadOnlyList<BillingDay>> BillingDaysAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Active mandates whose next charge is due at <paramref name="now"/>, after <paramref name="after"/> (an id), in id order.</summary>
+    Task<IReadOnlyList<Guid>> PageDueAsync(DateTimeOffset now, Guid? after, int limit, CancellationToken cancellationToken);
+}
+
+/// <summary>A day of billing, from the log (the same on every instance).</summary>
+public sealed record BillingDay(DateOnly Day, int Submitted, int Retried, int Succeeded, int Failed);

@@ -1,0 +1,36 @@
+using ModularPayments.BuildingBlocks.Domain;
+using ModularPayments.BuildingBlocks.EventStore;
+using ModularPayments.BuildingBlocks.Integration;
+using ModularPayments.Modules.Mandates.Domain.Mandates;
+using Published = ModularPayments.Modules.Mandates.Contracts;
+
+namespace ModularPayments.Modules.Mandates.Infrastructure;
+
+/// <summary>The mandate facts merchants see in the event feed: activation, end, and each settled period.</summary>
+internal sealed class MandatesIntegrationEventMapper : IIntegrationEventMapper
+{
+    public IEnumerable<object> Map(IDomainEvent domainEvent, RecordedEvent record)
+    {
+        switch (domainEvent)
+        {
+            case MandateActivated activated:
+                yield return new Published.MandateActivated(activated.MandateId, activated.ActivatedAt);
+                break;
+            case MandateCanceled canceled:
+                yield return new Published.MandateEnded(canceled.MandateId, "canceled", canceled.Reason, canceled.CanceledAt);
+                break;
+            case MandateRevoked revoked:
+                yield return new Published.MandateEnded(revoked.MandateId, "revoked", revoked.Reason, revoked.RevokedAt);
+                break;
+            case MandateAuthorizationFailed failed:
+                yield return new Published.MandateEnded(failed.MandateId, "failed", failed.Reason, failed.FailedAt);
+                break;
+            case MandateChargeSucceeded succeeded:
+                yield return new Published.MandatePeriodSettled(succeeded.MandateId, succeeded.Period, "succeeded", succeeded.Attempt, null, succeeded.SucceededAt);
+                break;
+            case MandateChargeFailed failed when failed.Decision != MandateDecisions.Retry:
+                yield return new Published.MandatePeriodSettled(failed.MandateId, failed.Period, "failed", failed.Attempt, failed.Reason, failed.FailedAt);
+                break;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using ModularPayments.BuildingBlocks.Projections;
+using ModularPayments.Modules.Mandates.Application;
+
+namespace ModularPayments.Modules.Mandates.Infrastructure;
+
+internal sealed class SqliteMandateReadModel(ReadModelDatabase database) : IMandateReadModel
+{
+    public async Task<IReadOnlyList<Guid>> ListAsync(Guid? customerId, string? status, int limit, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder("SELECT id FROM mandates WHERE 1 = 1");
+        var parameters = new List<(string, object)>();
+        if (customerId is { } customer)
+        {
+            sql.Append(" AND customer_id = $customer_id");
+            parameters.Add(("$customer_id", customer.ToString("D")));
+        }
+
+        if (status is not null)
+        {
+            sql.Append(" AND status = $status");
+            parameters.Add(("$status", status));
+        }
+
+        sql.Append(" ORDER BY seq DESC LIMIT $limit");
+        parameters.Add(("$limit", limit));
+        return await IdsAsync(sql.ToString(), parameters, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Guid>> ListByPaymentMethodAsync(Guid paymentMethodId, CancellationToken cancellationToken) =>
+        IdsAsync("SELECT id FROM mandates WHERE payment_method_id = $method", [("$method", paymentMethodId.ToString("D"))], cancellationToken);
+
+    public Task<IReadOnlyList<Guid>> PageDueAsync(DateTimeOffset now, Guid? after, int limit, CancellationToken cancellationToken) =>
+        IdsAsync(
+            "SELECT id FROM mandates WHERE status = 'active' AND next_charge_at IS NOT NULL AND next_charge_at <= $now AND id > $after ORDER BY id LIMIT $limit",
+            [("$now", MandatesProjection.Timestamp(now)), ("$after", after?.ToString("D") ?? string.Empty), ("$limit", limit)],
+            cancellationToken);
+
+    public async Task<IReadOnlyList<BillingDay>> BillingDaysAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenForReadingAsync(MandatesProjection.ProjectionName, "billing_days", cancellationToken);
+        if (connection is null)
+        {
+            return [];
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT day, submitted, retried, succeeded, failed FROM billing_days ORDER BY day DESC LIMIT $limit";
+        command.Parameters.AddWithValue("$limit", limit);
+        var days = new List<BillingDay>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            days.Add(new BillingDay(DateOnly.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4)));
+        }
+
+        return days;
+    }
+
+    private async Task<IReadOnlyList<Guid>> IdsAsync(string sql, IEnumerable<(string Name, object Value)> parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenForReadingAsync(MandatesProjection.ProjectionName, "mandates", cancellationToken);
+        if (connection is null)
+        {
+            return [];
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(Guid.Parse(reader.GetString(0)));
+        }
+
+        return ids;
+    }
+}

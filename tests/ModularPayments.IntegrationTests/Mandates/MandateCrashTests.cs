@@ -1,0 +1,96 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using ModularPayments.BuildingBlocks.Domain.Calendar;
+using ModularPayments.EventStore.Sqlite;
+using Xunit.Abstractions;
+
+namespace ModularPayments.IntegrationTests.Mandates;
+
+/// <summary>
+/// The real service killed with SIGKILL in the middle of a billing run, restarted on the same store: every due period
+/// gets exactly one attempt, and each attempt one charge. The simulator lives in the killed process, so the log is the
+/// judge here (the in-process tests judge by the simulator's ledger).
+/// </summary>
+public sealed class MandateCrashTests(ITestOutputHelper output) : IDisposable
+{
+    private const int Mandates = 600;
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "mp-mdt-crash-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose() => ApiFactory.TryDeleteDirectory(_dataDirectory);
+
+    [Fact]
+    public async Task Killed_during_a_billing_run_each_due_period_gets_one_attempt_and_one_charge_after_the_restart()
+    {
+        DateTimeOffset due;
+        int recordedAtKill;
+        using (var first = await ServiceProcess.StartAsync(_dataDirectory))
+        {
+            using var anonymous = new HttpClient { BaseAddress = first.BaseAddress };
+            using var merchant = Merchant(first);
+            var flow = new MandateFlow(anonymous, merchant);
+            var (customerId, method) = await flow.Charges.ActiveMethodAsync("card");
+            var start = ChileBankingCalendar.LocalDate(MandateFlow.Time((await anonymous.GetNodeAsync("/simulator/test-helpers/clock"))!["now"])).AddDays(1);
+            var schedule = new { frequency = "monthly", day_of_month = start.Day, start_date = start.ToString("yyyy-MM-dd") };
+            string? any = null;
+            await Parallel.ForEachAsync(Enumerable.Range(0, Mandates), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
+                any = (await flow.CreateAsync(MandateFlow.MethodMandate(customerId, method["id"]!.GetValue<string>(), 10_000 + i, schedule)))["id"]!.GetValue<string>());
+            due = MandateFlow.Time((await flow.GetAsync(any!))["next_charge_at"]);
+            await flow.AdvanceUntilAsync(due);
+            await Eventually.GetAsync(async () => (await CountAsync("mandates.mandate_next_charge_scheduled.v1")) >= Mandates ? "ok" : null, TimeSpan.FromSeconds(30), "every mandate scheduled");
+
+            _ = merchant.PostAsync("/admin/mandates/billing-runs", null); // not awaited: killed while it runs
+            recordedAtKill = await Eventually.GetAsync(async () => await CountAsync("mandates.mandate_charge_requested.v1") is var n and >= 20 ? (object)n : null, TimeSpan.FromSeconds(30), "the run under way") is int n ? n : 0;
+            first.KillHard();
+        }
+
+        using var second = await ServiceProcess.StartAsync(_dataDirectory);
+        using var anonymousAfter = new HttpClient { BaseAddress = second.BaseAddress };
+        using var merchantAfter = Merchant(second);
+        var after = new MandateFlow(anonymousAfter, merchantAfter);
+        await after.AdvanceUntilAsync(due); // the simulator's clock offset lived in the killed process
+        await Eventually.GetAsync(
+            async () =>
+            {
+                await after.RunBillingAsync();
+                return await CountAsync("mandates.mandate_charge_requested.v1") >= Mandates ? "ok" : null;
+            },
+            TimeSpan.FromSeconds(60),
+            "every period requested after the restart");
+        await Eventually.GetAsync(async () => await CountAsync("charges.charge_requested.v1") >= Mandates ? "ok" : null, TimeSpan.FromSeconds(60), "every charge requested");
+        await after.RunBillingAsync();
+
+        var attempts = await EventsAsync("mandates.mandate_charge_requested.v1");
+        var charges = await EventsAsync("charges.charge_requested.v1");
+        output.WriteLine($"{recordedAtKill} of {Mandates} attempts were recorded when the service was killed.");
+        Assert.InRange(recordedAtKill, 20, Mandates);
+        Assert.Equal(Mandates, attempts.Count);
+        Assert.Equal(Mandates, attempts.Select(a => a.GetProperty("mandate_id").GetString()).Distinct().Count());
+        Assert.All(attempts, a => Assert.Equal((1, 1), (a.GetProperty("period").GetInt32(), a.GetProperty("attempt").GetInt32())));
+        Assert.Equal(Mandates, charges.Count);
+        Assert.Equal(attempts.Select(a => a.GetProperty("charge_id").GetString()).Order(), charges.Select(c => c.GetProperty("charge_id").GetString()).Order());
+    }
+
+    private static HttpClient Merchant(ServiceProcess service)
+    {
+        var client = new HttpClient { BaseAddress = service.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiFactory.DevelopmentKey);
+        return client;
+    }
+
+    private async Task<int> CountAsync(string eventType) => (await EventsAsync(eventType)).Count;
+
+    private async Task<List<JsonElement>> EventsAsync(string eventType)
+    {
+        using var store = new SqliteEventStore(new SqliteEventStoreOptions { FilePath = Path.Combine(_dataDirectory, "events.db") }, TimeProvider.System);
+        var found = new List<JsonElement>();
+        await foreach (var record in store.ReadAllAsync(0, long.MaxValue))
+        {
+            if (record.EventType == eventType)
+            {
+                found.Add(JsonDocument.Parse(record.Data).RootElement.Clone());
+            }
+        }
+
+        return found;
+    }
+}
