@@ -72,7 +72,7 @@ public static partial class ServiceHost
         else
         {
             services.AddSingleton<IEventStore>(sp => new SqliteEventStore(
-                new SqliteEventStoreOptions { FilePath = Path.Combine(dataDirectory, "events.db") },
+                new SqliteEventStoreOptions { FilePath = Path.GetFullPath(settings.EventStore.SqliteFile ?? Path.Combine(dataDirectory, "events.db")) },
                 sp.GetRequiredService<TimeProvider>()));
         }
 

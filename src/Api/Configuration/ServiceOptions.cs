@@ -22,6 +22,9 @@ public sealed class EventStoreOptions
     /// <summary>For <see cref="EventStoreDb"/>: <c>esdb://host:2113?tls=false</c> (may hold a password: never logged).</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>For <see cref="Sqlite"/>: the event store's file, when it is not <c>{Storage:DataDirectory}/events.db</c>.</summary>
+    public string? SqliteFile { get; set; }
+
     public bool UsesEventStoreDb => string.Equals(Provider, EventStoreDb, StringComparison.OrdinalIgnoreCase);
 }
 
