@@ -44,9 +44,9 @@ public sealed class ChargeCrashTests : IDisposable
                     "--Simulator:Webhooks:0:EnabledEvents:0", "*",
                     "--Simulator:PaymentIntentSettlementSeconds", "1",
                 ]);
-                using var merchant = Merchant(first.BaseAddress);
+                using var merchant = StandaloneFintocFlow.Merchant(first.BaseAddress, MerchantKey);
                 using var fintoc = new HttpClient { BaseAddress = simulator.BaseAddress };
-                var (customerId, methodId) = await ActiveCardAsync(merchant, fintoc);
+                var (customerId, methodId) = await StandaloneFintocFlow.ActiveCardAsync(merchant, fintoc, "crash-charges@example.com");
 
                 var accepted = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => merchant.PostAsJsonAsync("/v1/charges", new
                 {
@@ -64,7 +64,7 @@ public sealed class ChargeCrashTests : IDisposable
             }
 
             using var second = await ServiceProcess.StartAsync(_dataDirectory, extraArguments: service);
-            using var restarted = Merchant(second.BaseAddress);
+            using var restarted = StandaloneFintocFlow.Merchant(second.BaseAddress, MerchantKey);
             foreach (var id in chargeIds)
             {
                 await Eventually.GetAsync(
@@ -74,8 +74,7 @@ public sealed class ChargeCrashTests : IDisposable
             }
 
             using var ledgerClient = new HttpClient { BaseAddress = simulator.BaseAddress };
-            var ledger = (await ledgerClient.GetFromJsonAsync<JsonNode>("/simulator/test-helpers/ledger"))!;
-            var keys = Entries(ledger).Select(e => e["idempotency_key"]?.GetValue<string>()).ToList();
+            var keys = (await StandaloneFintocFlow.LedgerAsync(ledgerClient)).Select(e => e["idempotency_key"]?.GetValue<string>()).ToList();
             foreach (var id in chargeIds)
             {
                 var key = "mp-charge-" + id["mp_ch_".Length..];
@@ -86,40 +85,5 @@ public sealed class ChargeCrashTests : IDisposable
         {
             simulator?.Dispose();
         }
-    }
-
-    private static IEnumerable<JsonNode> Entries(JsonNode ledger) =>
-        ledger is JsonArray array ? array.Select(e => e!) : ledger["data"]!.AsArray().Select(e => e!);
-
-    private static HttpClient Merchant(Uri baseAddress)
-    {
-        var client = new HttpClient { BaseAddress = baseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", MerchantKey);
-        return client;
-    }
-
-    private static async Task<(string CustomerId, string MethodId)> ActiveCardAsync(HttpClient merchant, HttpClient fintoc)
-    {
-        var customer = await Json.ReadAsync(await merchant.PostJsonAsync("/v1/customers", new { email = "crash-charges@example.com" }));
-        var customerId = customer["id"]!.GetValue<string>();
-        using var created = await merchant.PostJsonAsync("/v1/setup_sessions", new
-        {
-            customer_id = customerId,
-            currency = "CLP",
-            success_url = "https://merchant.example/ok",
-            cancel_url = "https://merchant.example/ko",
-            payment_method_types = new[] { "card" },
-        });
-        var session = await Json.ReadAsync(created);
-        Assert.True(created.StatusCode == HttpStatusCode.Created, session.ToJsonString());
-        using var completed = await fintoc.PostAsJsonAsync(
-            $"/simulator/test-helpers/checkout_sessions/{session["fintoc_checkout_session_id"]!.GetValue<string>()}/complete",
-            new { card = new { number = "4111111111111111", expiry = "12/30", cvv = "123", holder_name = "Jon Snow" } });
-        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
-        var method = await Eventually.GetAsync(
-            async () => (await merchant.GetNodeAsync($"/v1/payment_methods?customer_id={customerId}&status=active"))!["data"]!.AsArray() is { Count: 1 } list ? list[0] : null,
-            TimeSpan.FromSeconds(30),
-            "the card active");
-        return (customerId, method!["id"]!.GetValue<string>());
     }
 }

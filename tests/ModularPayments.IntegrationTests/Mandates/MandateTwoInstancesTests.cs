@@ -46,10 +46,10 @@ public sealed class MandateTwoInstancesTests : IDisposable
             "--Simulator:Webhooks:0:EnabledEvents:0", "*",
             "--Simulator:PaymentIntentSettlementSeconds", "1",
         ]);
-        using var a = Merchant(first.BaseAddress);
-        using var b = Merchant(second.BaseAddress);
+        using var a = StandaloneFintocFlow.Merchant(first.BaseAddress, MerchantKey);
+        using var b = StandaloneFintocFlow.Merchant(second.BaseAddress, MerchantKey);
         using var fintoc = new HttpClient { BaseAddress = simulator.BaseAddress };
-        var (customerId, methodId) = await ActiveCardAsync(a, fintoc);
+        var (customerId, methodId) = await StandaloneFintocFlow.ActiveCardAsync(a, fintoc, "two-instances@example.com");
 
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Santiago")).DateTime);
         using var created = await a.PostAsJsonAsync("/v1/mandates", MandateFlow.MethodMandate(
@@ -66,42 +66,9 @@ public sealed class MandateTwoInstancesTests : IDisposable
             "the first period's charge");
         await Task.Delay(TimeSpan.FromSeconds(4)); // several more billing runs on each instance
 
-        var ledger = (await fintoc.GetFromJsonAsync<JsonNode>("/simulator/test-helpers/ledger"))!;
-        var entries = (ledger is JsonArray array ? array : ledger["data"]!.AsArray()).Where(e => e!["amount"]?.GetValue<long>() == 25_000).ToList();
+        var entries = (await StandaloneFintocFlow.LedgerAsync(fintoc)).Where(e => e["amount"]?.GetValue<long>() == 25_000).ToList();
         Assert.Single(entries);
         Assert.Single((await b.GetNodeAsync($"/v1/mandates/{id}/charges"))!["data"]!.AsArray());
         Assert.Single(charges);
-    }
-
-    private static HttpClient Merchant(Uri baseAddress)
-    {
-        var client = new HttpClient { BaseAddress = baseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", MerchantKey);
-        return client;
-    }
-
-    private static async Task<(string CustomerId, string MethodId)> ActiveCardAsync(HttpClient merchant, HttpClient fintoc)
-    {
-        var customer = await Json.ReadAsync(await merchant.PostJsonAsync("/v1/customers", new { email = "two-instances@example.com" }));
-        var customerId = customer["id"]!.GetValue<string>();
-        using var created = await merchant.PostJsonAsync("/v1/setup_sessions", new
-        {
-            customer_id = customerId,
-            currency = "CLP",
-            success_url = "https://merchant.example/ok",
-            cancel_url = "https://merchant.example/ko",
-            payment_method_types = new[] { "card" },
-        });
-        var session = await Json.ReadAsync(created);
-        Assert.True(created.StatusCode == HttpStatusCode.Created, session.ToJsonString());
-        using var completed = await fintoc.PostAsJsonAsync(
-            $"/simulator/test-helpers/checkout_sessions/{session["fintoc_checkout_session_id"]!.GetValue<string>()}/complete",
-            new { card = new { number = "4111111111111111", expiry = "12/30", cvv = "123", holder_name = "Jon Snow" } });
-        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
-        var method = await Eventually.GetAsync(
-            async () => (await merchant.GetNodeAsync($"/v1/payment_methods?customer_id={customerId}&status=active"))!["data"]!.AsArray() is { Count: 1 } list ? list[0] : null,
-            TimeSpan.FromSeconds(30),
-            "the card active");
-        return (customerId, method!["id"]!.GetValue<string>());
     }
 }
