@@ -23,11 +23,12 @@ public sealed class ServiceProcess : IDisposable
 
     /// <param name="workingDirectory">Where the service is started from; by default the folder it was built into.</param>
     /// <param name="extraArguments">More command-line settings, e.g. <c>--Fintoc:WebhookSecrets:0 whsec_...</c>.</param>
-    public static async Task<ServiceProcess> StartAsync(string dataDirectory, string? workingDirectory = null, IEnumerable<string>? extraArguments = null)
+    /// <param name="port">The port to listen on (a restart on the port a standalone simulator delivers webhooks to); a free one by default.</param>
+    public static async Task<ServiceProcess> StartAsync(string dataDirectory, string? workingDirectory = null, IEnumerable<string>? extraArguments = null, int? port = null)
     {
         var apiDll = Path.Combine(AppContext.BaseDirectory, "ModularPayments.Api.dll");
         Assert.True(File.Exists(apiDll), $"Expected the API beside the tests at {apiDll}");
-        var port = FreePort();
+        port ??= FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { apiDll, "--urls", $"http://127.0.0.1:{port}", "--Storage:DataDirectory", dataDirectory },
