@@ -113,7 +113,7 @@ internal static class ChargesBenchmark
         }
     }
 
-    private static async Task<(string Customer, string Method)> ActiveCardAsync(HttpClient http, int index)
+    internal static async Task<(string Customer, string Method)> ActiveCardAsync(HttpClient http, int index)
     {
         var customer = (await (await http.PostAsJsonAsync("/v1/customers", new { email = $"bench{index}@example.com" })).Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<string>();
         var session = (await (await http.PostAsJsonAsync("/v1/setup_sessions", new
@@ -155,9 +155,9 @@ internal static class ChargesBenchmark
         }
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+    internal static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 
-    private static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
+    internal static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (!await condition())

@@ -15,6 +15,8 @@ using ModularPayments.EventStore.Sqlite;
 //   dotnet run -c Release --project tests/ModularPayments.Benchmarks -- --store-load [rebuild-events=1000000]
 // The HTTP load benchmark (the service against a bare endpoint; writes docs/benchmarks.md and its chart):
 //   dotnet run -c Release --project tests/ModularPayments.Benchmarks -- --http [--quick] [--levels=1,4,16,32,64] [--duration=6] [--rate=1000]
+// A billing run of N due mandates end to end (Mandates, Charges, the in-process simulator with Fintoc's limit):
+//   dotnet run -c Release --project tests/ModularPayments.Benchmarks -- --billing-e2e [N=100000]
 // Charges end to end against the simulator with Fintoc's 100 requests/s limit:
 //   dotnet run -c Release --project tests/ModularPayments.Benchmarks -- --charges [charges=1000]
 // Every figure is one run of a Stopwatch over a fresh temp database file (synchronous=FULL, WAL), so treat it as an
@@ -24,6 +26,13 @@ if (args.Contains("--mandates", StringComparer.Ordinal))
 {
     var count = args.Select(a => int.TryParse(a, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0).FirstOrDefault(n => n > 0);
     await ModularPayments.Benchmarks.BillingBenchmarks.RunAsync(count > 0 ? count : 10_000);
+    return 0;
+}
+
+if (args.Contains("--billing-e2e", StringComparer.Ordinal))
+{
+    var count = args.Select(a => int.TryParse(a, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0).FirstOrDefault(n => n > 0);
+    await ModularPayments.Benchmarks.BillingEndToEndBenchmark.RunAsync(count > 0 ? count : 100_000);
     return 0;
 }
 
