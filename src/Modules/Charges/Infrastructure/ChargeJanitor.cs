@@ -12,6 +12,8 @@ namespace ModularPayments.Modules.Charges.Infrastructure;
 /// Every <c>Charges:JanitorInterval</c>, charges pending longer than <c>Charges:PendingTimeout</c> are settled without
 /// their webhook: unsubmitted ones are submitted, submitted ones re-read from Fintoc, through the same commands as the
 /// submitter and the webhooks. Two instances sweeping together append nothing twice (expected revisions, claims).
+/// A sweep takes one batch and the next sweep goes on after it, wrapping around at the end, so charges that stay
+/// pending at Fintoc (a bank that takes its two business days) cannot keep the others from ever being looked at.
 /// </summary>
 internal sealed partial class ChargeJanitor(
     IServiceScopeFactory scopes,
@@ -20,6 +22,8 @@ internal sealed partial class ChargeJanitor(
     TimeProvider timeProvider,
     ILogger<ChargeJanitor> logger) : BackgroundService
 {
+    private long _cursor;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.JanitorInterval, timeProvider);
@@ -46,9 +50,16 @@ internal sealed partial class ChargeJanitor(
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var due = await readModel.ListStalePendingAsync(timeProvider.GetUtcNow() - settings.PendingTimeout, settings.JanitorBatchSize, cancellationToken);
+        var before = timeProvider.GetUtcNow() - settings.PendingTimeout;
+        var due = await readModel.ListStalePendingAsync(before, _cursor, settings.JanitorBatchSize, cancellationToken);
+        if (due.Count == 0 && _cursor > 0)
+        {
+            due = await readModel.ListStalePendingAsync(before, 0, settings.JanitorBatchSize, cancellationToken);
+        }
+
+        _cursor = due.Count < settings.JanitorBatchSize ? 0 : due[^1].Sequence;
         var refreshed = 0;
-        foreach (var chargeId in due)
+        foreach (var chargeId in due.Select(charge => charge.Id))
         {
             try
             {

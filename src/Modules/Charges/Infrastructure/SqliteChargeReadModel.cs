@@ -92,7 +92,7 @@ internal sealed class SqliteChargeReadModel(ReadModelDatabase database) : ICharg
         return new ChargePage(hasMore ? charges[..limit] : charges, hasMore);
     }
 
-    public async Task<IReadOnlyList<Guid>> ListStalePendingAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StaleCharge>> ListStalePendingAsync(DateTimeOffset before, long afterSequence, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         if (connection is null)
@@ -103,20 +103,21 @@ internal sealed class SqliteChargeReadModel(ReadModelDatabase database) : ICharg
         await using var command = connection.CreateCommand();
         // Timestamps are UTC ISO 8601 of one fixed format, so text order is time order.
         command.CommandText = """
-            SELECT id FROM charges
-            WHERE status = 'pending' AND mismatch_fields IS NULL AND COALESCE(submitted_at, created_at) < $before
+            SELECT id, seq FROM charges
+            WHERE status = 'pending' AND mismatch_fields IS NULL AND COALESCE(submitted_at, created_at) < $before AND seq > $after
             ORDER BY seq LIMIT $limit
             """;
         command.Parameters.AddWithValue("$before", ChargesProjection.Timestamp(before));
+        command.Parameters.AddWithValue("$after", afterSequence);
         command.Parameters.AddWithValue("$limit", limit);
-        var ids = new List<Guid>();
+        var charges = new List<StaleCharge>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            ids.Add(Guid.Parse(reader.GetString(0)));
+            charges.Add(new StaleCharge(Guid.Parse(reader.GetString(0)), reader.GetInt64(1)));
         }
 
-        return ids;
+        return charges;
     }
 
     private static async Task<List<ChargeDto>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
