@@ -103,7 +103,7 @@ public sealed class MandateBillingTests : IDisposable
             },
             TimeSpan.FromSeconds(30),
             "the billing days summary");
-        Assert.Equal((2, 1, 0), (days.Sum(d => d!["submitted"]!.GetValue<int>()), days.Sum(d => d!["retried"]!.GetValue<int>()), days.Sum(d => d!["succeeded"]!.GetValue<int>())));
+        Assert.Equal((2, 2, 1, 0), (days.Sum(d => d!["due"]!.GetValue<int>()), days.Sum(d => d!["submitted"]!.GetValue<int>()), days.Sum(d => d!["retried"]!.GetValue<int>()), days.Sum(d => d!["succeeded"]!.GetValue<int>())));
     }
 
     [Fact]

@@ -109,6 +109,7 @@ public sealed class MandateCrashTests(ITestOutputHelper output) : IDisposable
                 Assert.True(created.StatusCode == System.Net.HttpStatusCode.Created, (await Json.ReadAsync(created)).ToJsonString());
             });
             await Eventually.GetAsync(async () => (await CountAsync("mandates.mandate_next_charge_scheduled.v1")) >= mandates ? "ok" : null, TimeSpan.FromSeconds(30), "every mandate scheduled");
+            await Eventually.GetAsync(async () => (await BillingDaysAsync(merchant))["due_now"]!.GetValue<int>() == mandates ? "ok" : null, TimeSpan.FromSeconds(30), "the summary showing every mandate due");
 
             _ = merchant.PostAsync("/admin/mandates/billing-runs", null); // not awaited: killed while it runs
             await Eventually.GetAsync(async () => await PaymentIntentCountAsync(fintoc) >= 10 ? "ok" : null, TimeSpan.FromSeconds(30), "the first charges on their way to Fintoc");
@@ -132,6 +133,10 @@ public sealed class MandateCrashTests(ITestOutputHelper output) : IDisposable
         await Eventually.GetAsync(async () => await CountAsync("charges.charge_succeeded.v1") >= mandates ? "ok" : null, TimeSpan.FromSeconds(90), "every charge succeeded (webhooks reach the restarted service)");
         await after.RunBillingAsync(); // and one more run changes nothing
 
+        var summary = await Eventually.GetAsync(
+            async () => await BillingDaysAsync(merchantAfter) is var days && days["data"]!.AsArray().Sum(d => d!["succeeded"]!.GetValue<int>()) == mandates ? days : null,
+            TimeSpan.FromSeconds(30),
+            "the summary showing every charge succeeded");
         var attempts = await EventsAsync("mandates.mandate_charge_requested.v1");
         var paymentIntents = (await StandaloneFintocFlow.LedgerAsync(fintoc)).Where(e => e["id"]!.GetValue<string>().StartsWith("pi_", StringComparison.Ordinal)).ToList();
         output.WriteLine($"{recordedAtKill} of {mandates} attempts recorded and {ledgerAtKill} payment intents in the ledger when the service was killed; {paymentIntents.Count} after the restart.");
@@ -139,6 +144,8 @@ public sealed class MandateCrashTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(mandates, attempts.Count);
         Assert.Equal(mandates, attempts.Select(a => a.GetProperty("mandate_id").GetString()).Distinct().Count());
         Assert.Equal(mandates, paymentIntents.Count);
+        Assert.Equal(0, summary["due_now"]!.GetValue<int>());
+        Assert.Equal((mandates, mandates, 0), (summary["data"]!.AsArray().Sum(d => d!["due"]!.GetValue<int>()), summary["data"]!.AsArray().Sum(d => d!["submitted"]!.GetValue<int>()), summary["data"]!.AsArray().Sum(d => d!["retried"]!.GetValue<int>())));
         Assert.Equal(
             Enumerable.Range(0, mandates).Select(i => firstAmount + i),
             paymentIntents.Select(e => e["amount"]!.GetValue<long>()).Order());
@@ -153,6 +160,8 @@ public sealed class MandateCrashTests(ITestOutputHelper output) : IDisposable
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiFactory.DevelopmentKey);
         return client;
     }
+
+    private static async Task<System.Text.Json.Nodes.JsonNode> BillingDaysAsync(HttpClient merchant) => (await merchant.GetNodeAsync("/admin/mandates/billing-days"))!;
 
     private static async Task<int> PaymentIntentCountAsync(HttpClient fintoc) =>
         (await StandaloneFintocFlow.LedgerAsync(fintoc)).Count(e => e["id"]!.GetValue<string>().StartsWith("pi_", StringComparison.Ordinal));

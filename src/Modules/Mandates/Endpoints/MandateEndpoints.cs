@@ -69,11 +69,16 @@ internal static class MandateEndpoints
             .WithTags("Admin")
             .WithName("ListMandateBillingRuns")
             .WithSummary("Billing runs of this instance per Santiago day: runs, due mandates examined, attempts recorded, errors.");
-        admin.MapGet("/mandates/billing-days", async (IMandateReadModel readModel, CancellationToken cancellationToken) =>
-                Results.Ok(new { @object = "list", data = await readModel.BillingDaysAsync(90, cancellationToken) }))
+        admin.MapGet("/mandates/billing-days", async (IMandateReadModel readModel, TimeProvider clock, CancellationToken cancellationToken) =>
+                Results.Ok(new
+                {
+                    @object = "list",
+                    due_now = await readModel.CountDueAsync(clock.GetUtcNow(), cancellationToken),
+                    data = await readModel.BillingDaysAsync(90, cancellationToken),
+                }))
             .WithTags("Admin")
             .WithName("ListMandateBillingDays")
-            .WithSummary("Per Santiago day, from the log (every instance): attempts submitted (of which retries), charges succeeded, failed.");
+            .WithSummary("Per Santiago day, from the log (every instance): attempts due and submitted (of which retries), charges succeeded, failed; and how many active mandates are due now without an attempt.");
         return admin;
     }
 

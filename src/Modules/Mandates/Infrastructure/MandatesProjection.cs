@@ -15,7 +15,7 @@ internal sealed class MandatesProjection : IReadModelProjection
 
     public string Name => ProjectionName;
 
-    public int SchemaVersion => 3;
+    public int SchemaVersion => 4;
 
     public Task CreateSchemaAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, transaction, """
@@ -33,6 +33,7 @@ internal sealed class MandatesProjection : IReadModelProjection
             CREATE INDEX IF NOT EXISTS ix_mandates_method ON mandates (payment_method_id);
             CREATE TABLE IF NOT EXISTS billing_days (
                 day        TEXT    PRIMARY KEY,
+                due        INTEGER NOT NULL DEFAULT 0,
                 submitted  INTEGER NOT NULL DEFAULT 0,
                 retried    INTEGER NOT NULL DEFAULT 0,
                 succeeded  INTEGER NOT NULL DEFAULT 0,
@@ -61,13 +62,16 @@ internal sealed class MandatesProjection : IReadModelProjection
                 command.Parameters.AddWithValue("$method", (object?)created.PaymentMethodId?.ToString("D") ?? DBNull.Value);
                 break;
             case MandateChargeRequested requested:
-                Count(command, requested.RequestedAt, requested.Attempt > 1 ? "submitted = submitted + 1, retried = retried + 1" : "submitted = submitted + 1");
+                Count(
+                    command,
+                    (requested.DueDate, "due = due + 1"),
+                    (ChileBankingCalendar.LocalDate(requested.RequestedAt), requested.Attempt > 1 ? "submitted = submitted + 1, retried = retried + 1" : "submitted = submitted + 1"));
                 break;
             case MandateChargeSucceeded succeeded:
-                Count(command, succeeded.SucceededAt, "succeeded = succeeded + 1");
+                Count(command, (ChileBankingCalendar.LocalDate(succeeded.SucceededAt), "succeeded = succeeded + 1"));
                 break;
             case MandateChargeFailed failed:
-                Count(command, failed.FailedAt, "failed = failed + 1");
+                Count(command, (ChileBankingCalendar.LocalDate(failed.FailedAt), "failed = failed + 1"));
                 break;
             case MandateNextChargeScheduled scheduled:
                 command.CommandText = "UPDATE mandates SET next_charge_at = $next WHERE id = $id";
@@ -101,11 +105,20 @@ internal sealed class MandatesProjection : IReadModelProjection
         _ => null,
     };
 
-    /// <summary>One more of something on the Santiago day of <paramref name="at"/>: the billing-run summary by day.</summary>
-    private static void Count(SqliteCommand command, DateTimeOffset at, string increments)
+    /// <summary>
+    /// One more of something on a Santiago day: the billing-run summary by day. An attempt counts as due on the day its
+    /// period (or retry) fell due and as submitted on the day it was recorded, so a late run shows on both days.
+    /// </summary>
+    private static void Count(SqliteCommand command, params (DateOnly Day, string Increments)[] counts)
     {
-        command.CommandText = $"INSERT INTO billing_days (day) VALUES ($day) ON CONFLICT (day) DO NOTHING; UPDATE billing_days SET {increments} WHERE day = $day";
-        command.Parameters.AddWithValue("$day", ChileBankingCalendar.LocalDate(at).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var sql = new System.Text.StringBuilder();
+        for (var i = 0; i < counts.Length; i++)
+        {
+            sql.Append($"INSERT INTO billing_days (day) VALUES ($day{i}) ON CONFLICT (day) DO NOTHING; UPDATE billing_days SET {counts[i].Increments} WHERE day = $day{i};");
+            command.Parameters.AddWithValue($"$day{i}", counts[i].Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        command.CommandText = sql.ToString();
     }
 
     /// <summary>UTC, fixed width: text order is time order.</summary>

@@ -37,6 +37,20 @@ internal sealed class SqliteMandateReadModel(ReadModelDatabase database) : IMand
             [("$now", MandatesProjection.Timestamp(now)), ("$after", after?.ToString("D") ?? string.Empty), ("$limit", limit)],
             cancellationToken);
 
+    public async Task<int> CountDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenForReadingAsync(MandatesProjection.ProjectionName, "mandates", cancellationToken);
+        if (connection is null)
+        {
+            return 0;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM mandates WHERE status = 'active' AND next_charge_at IS NOT NULL AND next_charge_at <= $now";
+        command.Parameters.AddWithValue("$now", MandatesProjection.Timestamp(now));
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task<IReadOnlyList<BillingDay>> BillingDaysAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenForReadingAsync(MandatesProjection.ProjectionName, "billing_days", cancellationToken);
@@ -46,13 +60,13 @@ internal sealed class SqliteMandateReadModel(ReadModelDatabase database) : IMand
         }
 
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT day, submitted, retried, succeeded, failed FROM billing_days ORDER BY day DESC LIMIT $limit";
+        command.CommandText = "SELECT day, due, submitted, retried, succeeded, failed FROM billing_days ORDER BY day DESC LIMIT $limit";
         command.Parameters.AddWithValue("$limit", limit);
         var days = new List<BillingDay>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            days.Add(new BillingDay(DateOnly.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4)));
+            days.Add(new BillingDay(DateOnly.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5)));
         }
 
         return days;
