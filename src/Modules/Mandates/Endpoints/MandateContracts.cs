@@ -107,6 +107,6 @@ public sealed record MandateResponse(
     }
 }
 
-public sealed record MandateListResponse(string Object, IReadOnlyList<MandateResponse> Data);
+public sealed record MandateListResponse(string Object, IReadOnlyList<MandateResponse> Data, bool HasMore);
 
 public sealed record MandateChargeListResponse(string Object, string MandateId, IReadOnlyList<MandateChargeResponse> Data);

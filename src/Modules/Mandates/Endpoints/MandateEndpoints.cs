@@ -36,7 +36,7 @@ internal static class MandateEndpoints
 
         mandates.MapGet("/", ListAsync)
             .WithName("ListMandates")
-            .WithSummary("List mandates, newest first, filtered by customer_id and status.")
+            .WithSummary("List mandates, newest first, filtered by customer_id and status; page with limit and starting_after.")
             .Produces<MandateListResponse>()
             .ProducesValidationProblem();
 
@@ -120,11 +120,12 @@ internal static class MandateEndpoints
         [FromQuery(Name = "customer_id")] string? customerId,
         [FromQuery(Name = "status")] string? status,
         [FromQuery(Name = "limit")] int? limit,
+        [FromQuery(Name = "starting_after")] string? startingAfter,
         IMediator mediator,
         CancellationToken cancellationToken)
     {
-        var mandates = await mediator.Send(new ListMandatesQuery(customerId, status, limit), cancellationToken);
-        return Results.Ok(new MandateListResponse("list", [.. mandates.Select(MandateResponse.From)]));
+        var page = await mediator.Send(new ListMandatesQuery(customerId, status, limit, startingAfter), cancellationToken);
+        return Results.Ok(new MandateListResponse("list", [.. page.Data.Select(MandateResponse.From)], page.HasMore));
     }
 
     private static async Task<IResult> ChangeAsync(string id, MandateChange change, IMediator mediator, CancellationToken cancellationToken) =>

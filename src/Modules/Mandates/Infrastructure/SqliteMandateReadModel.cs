@@ -7,10 +7,21 @@ namespace ModularPayments.Modules.Mandates.Infrastructure;
 
 internal sealed class SqliteMandateReadModel(ReadModelDatabase database) : IMandateReadModel
 {
-    public async Task<IReadOnlyList<Guid>> ListAsync(Guid? customerId, string? status, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Guid>?> ListAsync(Guid? customerId, string? status, int limit, Guid? startingAfter, CancellationToken cancellationToken)
     {
         var sql = new StringBuilder("SELECT id FROM mandates WHERE 1 = 1");
         var parameters = new List<(string, object)>();
+        if (startingAfter is { } cursor)
+        {
+            if (await IdsAsync("SELECT id FROM mandates WHERE id = $id", [("$id", cursor.ToString("D"))], cancellationToken) is [])
+            {
+                return null;
+            }
+
+            sql.Append(" AND seq < (SELECT seq FROM mandates WHERE id = $cursor)");
+            parameters.Add(("$cursor", cursor.ToString("D")));
+        }
+
         if (customerId is { } customer)
         {
             sql.Append(" AND customer_id = $customer_id");

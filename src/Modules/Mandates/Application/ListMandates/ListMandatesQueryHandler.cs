@@ -1,19 +1,23 @@
 using Microsoft.Extensions.Options;
 using ModularPayments.BuildingBlocks.Application;
+using ModularPayments.BuildingBlocks.Domain;
 using ModularPayments.Modules.Mandates.Application.GetMandate;
 
 namespace ModularPayments.Modules.Mandates.Application.ListMandates;
 
 /// <summary>The projection chooses the mandates; each is then read from its stream, so what is shown is never stale.</summary>
 internal sealed class ListMandatesQueryHandler(IMandateReadModel readModel, IAggregateStore store, IOptions<MandatesOptions> options)
-    : IQueryHandler<ListMandatesQuery, IReadOnlyList<MandateDto>>
+    : IQueryHandler<ListMandatesQuery, MandatePage>
 {
-    public async Task<IReadOnlyList<MandateDto>> Handle(ListMandatesQuery request, CancellationToken cancellationToken)
+    public async Task<MandatePage> Handle(ListMandatesQuery request, CancellationToken cancellationToken)
     {
         Guid? customerId = request.CustomerId is null ? null : PublicIdKind.Customer.ParseOrNotFound(request.CustomerId);
-        var ids = await readModel.ListAsync(customerId, request.Status, request.Limit ?? 20, cancellationToken);
-        var mandates = new List<MandateDto>(ids.Count);
-        foreach (var id in ids)
+        Guid? startingAfter = request.StartingAfter is null ? null : PublicIdKind.Mandate.ParseOrNotFound(request.StartingAfter);
+        var limit = request.Limit ?? 20;
+        var ids = await readModel.ListAsync(customerId, request.Status, limit + 1, startingAfter, cancellationToken)
+            ?? throw new DomainRuleViolation("invalid_cursor", "starting_after names no mandate.", "starting_after");
+        var mandates = new List<MandateDto>(Math.Min(ids.Count, limit));
+        foreach (var id in ids.Take(limit))
         {
             var dto = (await MandateLoader.LoadExistingAsync(store, id, cancellationToken)).ToDto(options.Value.AuthorizationUrlTemplate);
             if (request.Status is null || dto.Status == request.Status)
@@ -22,6 +26,6 @@ internal sealed class ListMandatesQueryHandler(IMandateReadModel readModel, IAgg
             }
         }
 
-        return mandates;
+        return new MandatePage(mandates, ids.Count > limit);
     }
 }

@@ -20,6 +20,12 @@ internal sealed class ListMandatesQueryValidator : AbstractValidator<ListMandate
             .OverridePropertyName("status")
             .WithMessage($"status is one of {string.Join(", ", MandateStatusNames.All)}.");
 
+        RuleFor(q => q.StartingAfter)
+            .Must(id => PublicIdKind.Mandate.TryParse(id, out _))
+            .When(q => q.StartingAfter is not null)
+            .OverridePropertyName("starting_after")
+            .WithMessage("starting_after is the id of a mandate (mp_mdt_…) from a previous page.");
+
         RuleFor(q => q.Limit)
             .InclusiveBetween(1, 100)
             .When(q => q.Limit is not null)
