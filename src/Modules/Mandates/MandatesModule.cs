@@ -32,6 +32,7 @@ public static class MandatesModule
         services.AddSingleton<IMandateReadModel, SqliteMandateReadModel>();
         services.AddSingleton<IIntegrationEventMapper, MandatesIntegrationEventMapper>();
         services.AddScoped<ISubscriptionGateway, FintocSubscriptionGateway>();
+        services.AddScoped<Contracts.ISubscriptionDirectory, SubscriptionDirectory>();
         services.AddSingleton<IWebhookTranslator, SubscriptionIntentTranslator>();
         services.AddSingleton<IWebhookTranslator, SubscriptionTranslator>();
         services.AddSingleton<IReactor, MandateChargeRequester>();

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
-using ModularPayments.Fintoc;
-using ModularPayments.Fintoc.Resources;
+using ModularPayments.IntegrationTests.Mandates;
 
 namespace ModularPayments.IntegrationTests.Charges;
 
-/// <summary>Seed 003's v1 charges on an active PAC subscription, through our charge API (as Mandates will ask).</summary>
+/// <summary>
+/// Seed 003's v1 charges on an active PAC subscription through our charge API (as Mandates asks): only on a subscription
+/// authorized through a live mandate of the same customer.
+/// </summary>
 public sealed class SubscriptionChargeTests : IDisposable
 {
     private readonly ApiFactory _factory = new();
@@ -33,7 +34,7 @@ public sealed class SubscriptionChargeTests : IDisposable
     {
         await _flow.Setup.WaitForWebhookEndpointAsync();
         var customerId = await _flow.Setup.RegisterCustomerAsync(TestRuts.Next(), "pac-sub@example.com");
-        var subscriptionId = await ActiveSubscriptionAsync();
+        var subscriptionId = await ActiveSubscriptionAsync(customerId);
 
         var charges = new List<string>();
         foreach (var amount in new[] { 20_000L, 20_991L })
@@ -61,31 +62,55 @@ public sealed class SubscriptionChargeTests : IDisposable
     }
 
     [Fact]
-    public async Task A_subscription_fintoc_does_not_know_fails_the_charge_with_fintocs_code()
+    public async Task A_subscription_not_authorized_through_a_mandate_of_this_customer_is_refused_before_anything_is_recorded()
     {
         await _flow.Setup.WaitForWebhookEndpointAsync();
-        var customerId = await _flow.Setup.RegisterCustomerAsync(TestRuts.Next(), "no-sub@example.com");
+        var owner = await _flow.Setup.RegisterCustomerAsync(TestRuts.Next(), "sub-owner@example.com");
+        var stranger = await _flow.Setup.RegisterCustomerAsync(TestRuts.Next(), "sub-stranger@example.com");
+        var subscriptionId = await ActiveSubscriptionAsync(owner);
 
-        using var response = await _flow.PostAsync(new { customer_id = customerId, subscription_id = "sub_unknown", amount = 5_000, currency = "CLP" });
-        var chargeId = (await Json.ReadAsync(response))["id"]!.GetValue<string>();
-        var failed = await _flow.StatusEventuallyAsync(chargeId, "failed");
+        foreach (var (customerId, subscription) in new[] { (stranger, subscriptionId), (owner, "sub_unknown") })
+        {
+            using var response = await _flow.PostAsync(new { customer_id = customerId, subscription_id = subscription, amount = 5_000, currency = "CLP" });
+            var problem = await Json.ReadAsync(response);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("unknown_subscription", problem["code"]!.GetValue<string>());
+            Assert.NotNull(problem["errors"]!["subscription_id"]);
+        }
 
-        Assert.False(string.IsNullOrEmpty(failed["failure_reason"]!.GetValue<string>()));
-        Assert.Null(failed["fintoc_charge_id"]);
+        Assert.Empty((await _merchant.GetNodeAsync($"/v1/charges?customer_id={stranger}"))!["data"]!.AsArray());
+        Assert.DoesNotContain(await _flow.LedgerAsync(), e => e!["object"]!.GetValue<string>() == "charge");
     }
 
-    /// <summary>What Mandates will do: a subscription intent authorized by the payer, active a few business days later.</summary>
-    private async Task<string> ActiveSubscriptionAsync()
+    [Fact]
+    public async Task The_subscription_of_a_canceled_mandate_is_not_charged_any_more()
     {
-        var fintoc = _factory.Services.GetRequiredService<IFintocClient>();
-        var intent = await fintoc.SubscriptionIntents.CreateAsync(new CreateSubscriptionIntentRequest(ReferenceId: "mandate-1"), "si-" + Guid.NewGuid().ToString("N"));
-        using var authorized = await _anonymous.PostAsJsonAsync(
-            $"/simulator/test-helpers/subscription_intents/{intent.Id}/authorize",
-            new { pac = new { username = "11.111.111-1", password = "jonsnow", account_number = "813990168", mfa_code = "000000" } });
-        Assert.Equal(HttpStatusCode.OK, authorized.StatusCode);
+        await _flow.Setup.WaitForWebhookEndpointAsync();
+        var customerId = await _flow.Setup.RegisterCustomerAsync(TestRuts.Next(), "sub-ended@example.com");
+        var subscriptionId = await ActiveSubscriptionAsync(customerId);
+        var mandateId = (await _merchant.GetNodeAsync($"/v1/mandates?customer_id={customerId}"))!["data"]![0]!["id"]!.GetValue<string>();
+        (await _merchant.PostAsync($"/v1/mandates/{mandateId}/cancel", null)).EnsureSuccessStatusCode();
+
+        using var response = await _flow.PostAsync(new { customer_id = customerId, subscription_id = subscriptionId, amount = 5_000, currency = "CLP" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("subscription_not_active", (await Json.ReadAsync(response))["code"]!.GetValue<string>());
+    }
+
+    /// <summary>
+    /// A PAC mandate authorized by the payer and active a few business days later: its subscription is the one this
+    /// customer may be charged on. Its first period is months away, so the billing engine adds no charge of its own.
+    /// </summary>
+    private async Task<string> ActiveSubscriptionAsync(string customerId)
+    {
+        var mandates = new MandateFlow(_anonymous, _merchant);
+        var today = ModularPayments.BuildingBlocks.Domain.Calendar.ChileBankingCalendar.LocalDate(MandateFlow.Time((await _anonymous.GetNodeAsync("/simulator/test-helpers/clock"))!["now"]));
+        var start = today.AddDays(90);
+        var mandate = await mandates.CreateAsync(MandateFlow.PacMandate(customerId, 20_000, new { frequency = "monthly", day_of_month = start.Day, start_date = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }));
+        var mandateId = mandate["id"]!.GetValue<string>();
+        await mandates.AuthorizeAsync(mandate["authorization"]!["subscription_intent_id"]!.GetValue<string>(), MandateFlow.PacAuthorization);
         await _flow.Setup.AdvanceClockAsync(TimeSpan.FromDays(6));
-        var subscriptionId = (await fintoc.SubscriptionIntents.GetAsync(intent.Id)).Subscription!.Id;
-        Assert.Equal(FintocStatuses.Active, (await fintoc.Subscriptions.GetAsync(subscriptionId)).Status);
-        return subscriptionId;
+        var active = await mandates.EventuallyAsync(mandateId, m => m["status"]!.GetValue<string>() == "active", "the mandate active");
+        return active["authorization"]!["subscription_id"]!.GetValue<string>();
     }
 }

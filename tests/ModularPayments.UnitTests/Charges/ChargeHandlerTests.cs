@@ -93,6 +93,25 @@ public sealed class ChargeHandlerTests : IDisposable
         Assert.Empty(_harness.Events.All);
     }
 
+    [Theory]
+    [InlineData("unknown", "active", "unknown_subscription")]
+    [InlineData("another customer's", "active", "unknown_subscription")]
+    [InlineData("this customer's", "canceled", "subscription_not_active")]
+    [InlineData("this customer's", "revoked", "subscription_not_active")]
+    public async Task A_subscription_not_authorized_through_a_live_mandate_of_this_customer_is_refused(string whose, string mandateStatus, string code)
+    {
+        if (whose != "unknown")
+        {
+            _harness.Subscriptions.Subscriptions["sub_9"] = new("sub_9", Guid.NewGuid(), whose == "this customer's" ? CustomerId : OtherCustomerId, mandateStatus);
+        }
+
+        var refused = await Assert.ThrowsAsync<DomainRuleViolation>(() => _harness.SendAsync(
+            new RequestChargeCommand(PublicIdKind.Customer.Format(CustomerId), null, "sub_9", 20_000, "CLP", null, null, null, Guid.NewGuid())));
+
+        Assert.Equal((code, "subscription_id"), (refused.Code, refused.Field));
+        Assert.Empty(_harness.Events.All);
+    }
+
     [Fact]
     public async Task Submission_uses_our_ids_records_fintocs_id_and_claims_it_and_a_repeat_calls_fintoc_no_more()
     {
@@ -196,6 +215,7 @@ public sealed class ChargeHandlerTests : IDisposable
     [Fact]
     public async Task A_subscription_charge_goes_to_fintocs_v1_charges_in_clp()
     {
+        _harness.Subscriptions.Subscriptions["sub_123"] = new("sub_123", Guid.NewGuid(), CustomerId, "active");
         var command = new RequestChargeCommand(PublicIdKind.Customer.Format(CustomerId), null, "sub_123", 20_000, "CLP", null, null, null, Guid.NewGuid());
 
         var charge = (await _harness.SendAsync(command)).Charge;

@@ -9,6 +9,7 @@ using ModularPayments.Modules.Charges;
 using ModularPayments.Modules.Charges.Application;
 using ModularPayments.Modules.Charges.Domain.Charges;
 using ModularPayments.Modules.Customers.Contracts;
+using ModularPayments.Modules.Mandates.Contracts;
 using ModularPayments.Modules.PaymentMethods.Contracts;
 using ModularPayments.UnitTests.Fakes;
 using ModularPayments.UnitTests.PaymentMethods;
@@ -39,6 +40,7 @@ internal sealed class ChargesHarness : IDisposable
         services.AddSingleton<IChargeGateway>(Gateway);
         services.AddSingleton<IFintocCustomerLinks>(Links);
         services.AddSingleton<IPaymentMethodDirectory>(Methods);
+        services.AddSingleton<ISubscriptionDirectory>(Subscriptions);
         _services = services.BuildServiceProvider();
     }
 
@@ -51,6 +53,8 @@ internal sealed class ChargesHarness : IDisposable
     public FakeFintocCustomerLinks Links { get; } = new();
 
     public FakePaymentMethodDirectory Methods { get; } = new();
+
+    public FakeSubscriptionDirectory Subscriptions { get; } = new();
 
     public IServiceProvider Services => _services;
 
@@ -72,6 +76,14 @@ internal sealed class ChargesHarness : IDisposable
             Directory.Delete(_dataDirectory, recursive: true);
         }
     }
+}
+
+internal sealed class FakeSubscriptionDirectory : ISubscriptionDirectory
+{
+    public Dictionary<string, PublishedSubscription> Subscriptions { get; } = [];
+
+    public Task<PublishedSubscription?> FindAsync(string subscriptionId, CancellationToken cancellationToken) =>
+        Task.FromResult(Subscriptions.GetValueOrDefault(subscriptionId));
 }
 
 internal sealed class FakePaymentMethodDirectory : IPaymentMethodDirectory

@@ -2,12 +2,13 @@ using ModularPayments.BuildingBlocks.Application;
 using ModularPayments.BuildingBlocks.Domain;
 using ModularPayments.Modules.Charges.Domain.Charges;
 using ModularPayments.Modules.Customers.Contracts;
+using ModularPayments.Modules.Mandates.Contracts;
 using ModularPayments.Modules.PaymentMethods.Contracts;
 
 namespace ModularPayments.Modules.Charges.Application.RequestCharge;
 
 /// <summary>
-/// Checks the request against the customer and the method, then records it: nothing else. The submitter reactor calls
+/// Checks the request against the customer and the method (or the subscription), then records it: nothing else. The submitter reactor calls
 /// Fintoc afterwards, so a crash or a timeout never loses a charge and never makes a second one. The charge id comes
 /// from the Idempotency-Key, so concurrent repeats race for one stream ("no stream"): one wins, the others reload and
 /// replay its answer.
@@ -16,6 +17,7 @@ internal sealed class RequestChargeCommandHandler(
     IAggregateStore store,
     IFintocCustomerLinks customerLinks,
     IPaymentMethodDirectory paymentMethods,
+    ISubscriptionDirectory subscriptions,
     IChargeSubmissionQueue submissions,
     TimeProvider timeProvider)
     : ICommandHandler<RequestChargeCommand, RequestChargeResult>
@@ -51,6 +53,10 @@ internal sealed class RequestChargeCommandHandler(
             var method = await paymentMethods.FindAsync(methodId, cancellationToken);
             fintocPaymentMethodId = EnsureChargeable(method, request.PaymentMethodId!, customerId, currency).FintocPaymentMethodId;
         }
+        else
+        {
+            EnsureChargeable(await subscriptions.FindAsync(request.SubscriptionId!, cancellationToken), request.SubscriptionId!, customerId);
+        }
 
         charge.Request(new ChargeRequested(
             chargeId,
@@ -71,6 +77,23 @@ internal sealed class RequestChargeCommandHandler(
         await store.StoreAsync(stream, charge, cancellationToken: cancellationToken);
         submissions.Enqueue(charge.State.Id);
         return new RequestChargeResult(charge.State.ToRequestedDto(), Created: true);
+    }
+
+    /// <summary>
+    /// A subscription charge debits the bank account the payer authorized: it must be one authorized through a mandate
+    /// of this customer, or a mistyped id would charge another customer's account and file it under this one.
+    /// </summary>
+    private static void EnsureChargeable(PublishedSubscription? subscription, string subscriptionId, Guid customerId)
+    {
+        if (subscription is null || subscription.CustomerId != customerId)
+        {
+            throw new DomainRuleViolation("unknown_subscription", $"No subscription {subscriptionId} was authorized through a mandate of this customer.", "subscription_id");
+        }
+
+        if (subscription.HasEnded)
+        {
+            throw new DomainRuleViolation("subscription_not_active", $"Subscription {subscriptionId} belongs to a mandate that is {subscription.MandateStatus}; it can no longer be charged.", "subscription_id");
+        }
     }
 
     private static PublishedPaymentMethod EnsureChargeable(PublishedPaymentMethod? method, string publicId, Guid customerId, string currency)
