@@ -132,6 +132,7 @@ public static partial class ServiceHost
         var admin = app.MapGroup("/admin").RequireAuthorization(MerchantApiKeyAuthentication.Policy);
         ProjectionAdminEndpoints.Map(admin);
         WebhookAdminEndpoints.Map(admin);
+        ReactorAdminEndpoints.Map(admin);
         admin.MapChargesAdminEndpoints();
         admin.MapMandatesAdminEndpoints();
     }

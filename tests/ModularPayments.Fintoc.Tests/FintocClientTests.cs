@@ -249,6 +249,19 @@ public sealed class FintocClientTests
     }
 
     [Fact]
+    public async Task A_fintoc_error_message_that_echoes_a_key_is_kept_without_the_key()
+    {
+        var harness = new ClientHarness(o => o.MaxRetries = 0);
+        harness.Handler.Then(HttpStatusCode.Unauthorized, $$$"""{"error":{"type":"authentication_error","code":"invalid_api_key","message":"Invalid API key {{{ClientHarness.SecretKey}}} (also pk_live_abc and whsec_x1)"}}""");
+
+        var error = await Assert.ThrowsAsync<FintocApiException>(() => harness.RunAsync(c => c.Customers.GetAsync("cus_1")));
+
+        Assert.Equal("Invalid API key [redacted] (also [redacted] and [redacted])", error.Error.Message);
+        Assert.DoesNotContain(ClientHarness.SecretKey, error.Message, StringComparison.Ordinal);
+        Assert.Contains("invalid_api_key", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task List_filters_with_personal_data_stay_out_of_logs()
     {
         var harness = new ClientHarness();

@@ -65,6 +65,7 @@ public static class BuildingBlocksRegistration
             .ValidateOnStart();
         services.AddSingleton(new ReactorCheckpoints(dataDirectory));
         services.AddSingleton<ReactorStatusBoard>();
+        services.AddSingleton<ParkedReactionLog>();
         services.AddSingleton<ReactorsHostedService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReactorsHostedService>());
     }

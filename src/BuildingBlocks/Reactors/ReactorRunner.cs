@@ -9,6 +9,7 @@ namespace ModularPayments.BuildingBlocks.Reactors;
 /// Feeds one reactor from the global log, from its own checkpoint. An event the reactor wants is tried up to
 /// <see cref="ReactorOptions.MaxAttempts"/> times with growing pauses, then parked (an event in
 /// <c>reactors.parked-{name}</c>) and passed: the checkpoint only moves past an event once it succeeded or was parked.
+/// A <see cref="ReactionRetryRequested"/> in the log sends the parked event through the same path again.
 /// </summary>
 public sealed partial class ReactorRunner(
     IReactor reactor,
@@ -41,9 +42,15 @@ public sealed partial class ReactorRunner(
                     var reactorEvent = new ReactorEvent(record, serializer.Deserialize(record));
                     TrackParking(reactorEvent);
                     position = record.Position;
-                    if (reactor.Wants(reactorEvent))
+                    if (reactorEvent.Event is ReactionRetryRequested retry && retry.Reactor == reactor.Name)
                     {
-                        await ReactWithRetriesAsync(reactorEvent, cancellationToken);
+                        await RetryParkedAsync(retry, record.EventId, cancellationToken);
+                        await SaveAsync(position, live, cancellationToken);
+                        unsaved = 0;
+                    }
+                    else if (reactor.Wants(reactorEvent))
+                    {
+                        await ReactWithRetriesAsync(reactorEvent, retryId: null, cancellationToken);
                         await SaveAsync(position, live, cancellationToken);
                         unsaved = 0;
                     }
@@ -76,7 +83,31 @@ public sealed partial class ReactorRunner(
         board.Update(reactor.Name, p => p with { State = ReactorState.Faulted, LastError = exception.GetType().Name + ": " + exception.Message }, timeProvider.GetUtcNow());
     }
 
-    private async Task ReactWithRetriesAsync(ReactorEvent reactorEvent, CancellationToken cancellationToken)
+    /// <summary>
+    /// The parked event, read again from its stream, reacted to as the first time. Nothing happens when it was resolved
+    /// in the meantime (another instance, an earlier request) or when its stream no longer holds it.
+    /// </summary>
+    private async Task RetryParkedAsync(ReactionRetryRequested retry, Guid retryId, CancellationToken cancellationToken)
+    {
+        if (board.Get(reactor.Name)?.Parked.Contains(retry.Subject) != true)
+        {
+            return;
+        }
+
+        await foreach (var record in eventStore.ReadStreamAsync(retry.StreamId, ReadDirection.Forwards, StreamRevision.Start, long.MaxValue, cancellationToken))
+        {
+            if (record.EventId == retry.EventId)
+            {
+                LogRetrying(logger, reactor.Name, record.EventType, record.Position);
+                await ReactWithRetriesAsync(new ReactorEvent(record, serializer.Deserialize(record)), retryId, cancellationToken);
+                return;
+            }
+        }
+
+        LogRetryTargetMissing(logger, reactor.Name, retry.StreamId);
+    }
+
+    private async Task ReactWithRetriesAsync(ReactorEvent reactorEvent, Guid? retryId, CancellationToken cancellationToken)
     {
         var maxAttempts = options.Value.MaxAttempts;
         for (var attempt = 1; ; attempt++)
@@ -84,7 +115,7 @@ public sealed partial class ReactorRunner(
             try
             {
                 await reactor.ReactAsync(reactorEvent, cancellationToken);
-                await ResolveIfParkedAsync(reactorEvent, cancellationToken);
+                await ResolveIfParkedAsync(reactorEvent, retryId, cancellationToken);
                 return;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -100,7 +131,7 @@ public sealed partial class ReactorRunner(
                 await reactor.OnAttemptFailedAsync(reactorEvent, failure, cancellationToken);
                 if (failure.Permanent || attempt >= maxAttempts)
                 {
-                    await ParkAsync(reactorEvent, failure, cancellationToken);
+                    await ParkAsync(reactorEvent, failure, retryId, cancellationToken);
                     return;
                 }
 
@@ -109,20 +140,21 @@ public sealed partial class ReactorRunner(
         }
     }
 
-    private async Task ParkAsync(ReactorEvent reactorEvent, ReactionFailure failure, CancellationToken cancellationToken)
+    /// <param name="retryId">The retry request this attempt answers, if any: a park or resolution per request, not one per event.</param>
+    private async Task ParkAsync(ReactorEvent reactorEvent, ReactionFailure failure, Guid? retryId, CancellationToken cancellationToken)
     {
         var record = reactorEvent.Record;
         var subject = reactor.SubjectOf(reactorEvent);
         var parked = new ReactionParked(reactor.Name, subject, record.StreamId, record.Position, record.EventId, record.EventType, failure.Attempt, failure.ErrorType, failure.Reason, failure.At);
         // Derived from what was parked: another instance parking the same event appends the same event id.
-        var eventId = DeterministicGuid.Create($"reactors/parked/{reactor.Name}/{subject}/{record.EventId:N}");
+        var eventId = DeterministicGuid.Create($"reactors/parked/{reactor.Name}/{subject}/{record.EventId:N}{RetrySuffix(retryId)}");
         await AppendAsync(parked, eventId, record, cancellationToken);
         LogParked(logger, reactor.Name, record.EventType, record.Position, failure.Attempt, failure.Reason);
         board.Update(reactor.Name, p => p with { Parked = p.Parked.Add(subject) }, timeProvider.GetUtcNow());
         await reactor.OnParkedAsync(reactorEvent, failure, cancellationToken);
     }
 
-    private async Task ResolveIfParkedAsync(ReactorEvent reactorEvent, CancellationToken cancellationToken)
+    private async Task ResolveIfParkedAsync(ReactorEvent reactorEvent, Guid? retryId, CancellationToken cancellationToken)
     {
         var subject = reactor.SubjectOf(reactorEvent);
         if (board.Get(reactor.Name)?.Parked.Contains(subject) != true)
@@ -130,10 +162,12 @@ public sealed partial class ReactorRunner(
             return;
         }
 
-        var eventId = DeterministicGuid.Create($"reactors/resolved/{reactor.Name}/{subject}/{reactorEvent.Record.EventId:N}");
+        var eventId = DeterministicGuid.Create($"reactors/resolved/{reactor.Name}/{subject}/{reactorEvent.Record.EventId:N}{RetrySuffix(retryId)}");
         await AppendAsync(new ReactionResolved(reactor.Name, subject, timeProvider.GetUtcNow()), eventId, reactorEvent.Record, cancellationToken);
         board.Update(reactor.Name, p => p with { Parked = p.Parked.Remove(subject) }, timeProvider.GetUtcNow());
     }
+
+    private static string RetrySuffix(Guid? retryId) => retryId is { } id ? $"/retry/{id:N}" : string.Empty;
 
     private Task AppendAsync(Domain.IDomainEvent domainEvent, Guid eventId, RecordedEvent cause, CancellationToken cancellationToken)
     {
@@ -189,6 +223,12 @@ public sealed partial class ReactorRunner(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reactor {Reactor}: {EventType} at {Position} parked after {Attempts} attempts: {Reason}")]
     private static partial void LogParked(ILogger logger, string reactor, string eventType, long position, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reactor {Reactor}: retrying parked {EventType} at {Position}, as an operator asked")]
+    private static partial void LogRetrying(ILogger logger, string reactor, string eventType, long position);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reactor {Reactor}: the parked event to retry is no longer in stream {StreamId}")]
+    private static partial void LogRetryTargetMissing(ILogger logger, string reactor, string streamId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reactor {Reactor} failed; it restarts from its last checkpoint")]
     private static partial void LogFaulted(ILogger logger, string reactor, Exception exception);

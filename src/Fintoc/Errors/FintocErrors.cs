@@ -35,7 +35,7 @@ internal static class FintocErrors
                 return new FintocError(
                     StringOrNull(error, "type"),
                     StringOrNull(error, "code"),
-                    StringOrNull(error, "message") ?? "(no message)",
+                    SecretRedaction.Apply(StringOrNull(error, "message") ?? "(no message)"),
                     StringOrNull(error, "param"),
                     StringOrNull(error, "doc_url"));
             }
