@@ -18,6 +18,7 @@ public sealed class ChargeJanitorTests
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
     private readonly RecordingRefreshHandler _refreshes = new();
     private readonly StaleCharges _stale = new();
+    private readonly HeldCharges _held = new();
 
     [Fact]
     public async Task Each_sweep_goes_on_after_the_last_batch_and_wraps_around_at_the_end()
@@ -67,6 +68,18 @@ public sealed class ChargeJanitorTests
         Assert.Equal([failing, fine], _refreshes.Seen);
     }
 
+    [Fact]
+    public async Task A_charge_the_submission_workers_still_hold_is_on_its_way_and_left_to_them()
+    {
+        var held = Guid.NewGuid();
+        var stale = Guid.NewGuid();
+        _stale.Charges.AddRange([new StaleCharge(held, 1), new StaleCharge(stale, 2)]);
+        _held.Ids.Add(held);
+
+        Assert.Equal(1, await Janitor(batchSize: 10).SweepAsync(CancellationToken.None));
+        Assert.Equal([stale], _refreshes.Seen);
+    }
+
     private ChargeJanitor Janitor(int batchSize)
     {
         var services = new ServiceCollection();
@@ -75,7 +88,7 @@ public sealed class ChargeJanitorTests
         services.AddSingleton<IRequestHandler<RefreshChargeCommand, ChargeDto>>(_refreshes);
         var provider = services.BuildServiceProvider();
         var options = Options.Create(new ChargesOptions { JanitorBatchSize = batchSize, PendingTimeout = TimeSpan.FromMinutes(15) });
-        return new ChargeJanitor(provider.GetRequiredService<IServiceScopeFactory>(), _stale, options, _clock, NullLogger<ChargeJanitor>.Instance);
+        return new ChargeJanitor(provider.GetRequiredService<IServiceScopeFactory>(), _stale, _held, options, _clock, NullLogger<ChargeJanitor>.Instance);
     }
 
     private sealed class RecordingRefreshHandler : IRequestHandler<RefreshChargeCommand, ChargeDto>
@@ -91,6 +104,17 @@ public sealed class ChargeJanitorTests
                 ? throw new InvalidOperationException("Fintoc is unreachable")
                 : Task.FromResult<ChargeDto>(null!);
         }
+    }
+
+    private sealed class HeldCharges : IChargeSubmissionQueue
+    {
+        public HashSet<Guid> Ids { get; } = [];
+
+        public void Enqueue(Guid chargeId) => throw new NotSupportedException();
+
+        public bool Holds(Guid chargeId) => Ids.Contains(chargeId);
+
+        public Task<bool> WaitForWorkersAsync(Guid chargeId, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     private sealed class StaleCharges : IChargeReadModel

@@ -8,4 +8,13 @@ namespace ModularPayments.Modules.Charges.Application;
 public interface IChargeSubmissionQueue
 {
     void Enqueue(Guid chargeId);
+
+    /// <summary>True while this instance's workers hold the charge (queued or being submitted).</summary>
+    bool Holds(Guid chargeId);
+
+    /// <summary>
+    /// When this instance's workers hold the charge, waits until they are done with it and answers whether they
+    /// submitted it; false at once when they do not hold it.
+    /// </summary>
+    Task<bool> WaitForWorkersAsync(Guid chargeId, CancellationToken cancellationToken);
 }

@@ -18,6 +18,7 @@ namespace ModularPayments.Modules.Charges.Infrastructure;
 internal sealed partial class ChargeJanitor(
     IServiceScopeFactory scopes,
     IChargeReadModel readModel,
+    IChargeSubmissionQueue workers,
     IOptions<ChargesOptions> options,
     TimeProvider timeProvider,
     ILogger<ChargeJanitor> logger) : BackgroundService
@@ -59,7 +60,8 @@ internal sealed partial class ChargeJanitor(
 
         _cursor = due.Count < settings.JanitorBatchSize ? 0 : due[^1].Sequence;
         var refreshed = 0;
-        foreach (var chargeId in due.Select(charge => charge.Id))
+        // A charge still held by this instance's submission workers is on its way (a long billing run), not stale.
+        foreach (var chargeId in due.Select(charge => charge.Id).Where(id => !workers.Holds(id)))
         {
             try
             {
