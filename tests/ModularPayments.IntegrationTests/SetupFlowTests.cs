@@ -40,7 +40,10 @@ public sealed class SetupFlowTests : IDisposable
         Assert.StartsWith("cs_", session["fintoc_checkout_session_id"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("open", session["status"]!.GetValue<string>());
         Assert.Contains("/simulator/checkout/", session["redirect_url"]!.GetValue<string>(), StringComparison.Ordinal);
-        var linkedCustomer = await _merchant.GetNodeAsync($"/v1/customers/{customerId}");
+        var linkedCustomer = await Eventually.GetAsync( // the customers read model follows the link a moment later
+            async () => await _merchant.GetNodeAsync($"/v1/customers/{customerId}") is { } c && c["fintoc_customer_id"] is not null ? c : null,
+            TimeSpan.FromSeconds(30),
+            "the customer's Fintoc link in the read model");
         Assert.Equal(linkedCustomer!["fintoc_customer_id"]!.GetValue<string>(), session["fintoc_customer_id"]!.GetValue<string>());
 
         var completed = await _flow.CompleteAsync(session, SetupFlow.PacSuccess);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using ModularPayments.BuildingBlocks.Projections;
@@ -25,55 +24,33 @@ internal sealed class SqliteChargeReadModel(ReadModelDatabase database) : ICharg
         }
 
         await using var command = connection.CreateCommand();
-        var sql = new StringBuilder($"SELECT {Columns} FROM charges WHERE 1 = 1");
-        if (filter.StartingAfter is { } cursor)
-        {
-            var cursorSeq = await SeqOfAsync(connection, cursor, cancellationToken);
-            if (cursorSeq is null)
-            {
-                return null;
-            }
-
-            sql.Append(" AND seq < $cursor");
-            command.Parameters.AddWithValue("$cursor", cursorSeq.Value);
-        }
-
+        var query = new NewestFirstQuery(command, "charges", Columns).After(filter.StartingAfter);
         if (filter.CustomerId is { } customerId)
         {
-            sql.Append(" AND customer_id = $customer_id");
-            command.Parameters.AddWithValue("$customer_id", customerId.ToString("D"));
+            query.Where("customer_id = $customer_id", "$customer_id", customerId.ToString("D"));
         }
 
         if (filter.PaymentMethodId is { } methodId)
         {
-            sql.Append(" AND payment_method_id = $payment_method_id");
-            command.Parameters.AddWithValue("$payment_method_id", methodId.ToString("D"));
+            query.Where("payment_method_id = $payment_method_id", "$payment_method_id", methodId.ToString("D"));
         }
 
         if (filter.Status is not null)
         {
-            sql.Append(" AND status = $status");
-            command.Parameters.AddWithValue("$status", filter.Status);
+            query.Where("status = $status", "$status", filter.Status);
         }
 
         if (filter.CreatedAfter is { } after)
         {
-            sql.Append(" AND created_at > $created_after");
-            command.Parameters.AddWithValue("$created_after", ChargesProjection.Timestamp(after));
+            query.Where("created_at > $created_after", "$created_after", ChargesProjection.Timestamp(after));
         }
 
         if (filter.CreatedBefore is { } before)
         {
-            sql.Append(" AND created_at < $created_before");
-            command.Parameters.AddWithValue("$created_before", ChargesProjection.Timestamp(before));
+            query.Where("created_at < $created_before", "$created_before", ChargesProjection.Timestamp(before));
         }
 
-        sql.Append(" ORDER BY seq DESC LIMIT $limit");
-        command.Parameters.AddWithValue("$limit", filter.Limit + 1);
-        command.CommandText = sql.ToString();
-        var charges = await ReadAllAsync(command, cancellationToken);
-        var hasMore = charges.Count > filter.Limit;
-        return new ChargePage(hasMore ? charges[..filter.Limit] : charges, hasMore);
+        return await query.ReadAsync(filter.Limit, Read, cancellationToken) is { } page ? new ChargePage(page.Rows, page.HasMore) : null;
     }
 
     public async Task<ChargePage> ListMismatchesAsync(int limit, CancellationToken cancellationToken)
@@ -130,15 +107,6 @@ internal sealed class SqliteChargeReadModel(ReadModelDatabase database) : ICharg
         }
 
         return charges;
-    }
-
-    private static async Task<long?> SeqOfAsync(SqliteConnection connection, Guid chargeId, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq FROM charges WHERE id = $id";
-        command.Parameters.AddWithValue("$id", chargeId.ToString("D"));
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 
     private Task<SqliteConnection?> OpenAsync(CancellationToken cancellationToken) =>

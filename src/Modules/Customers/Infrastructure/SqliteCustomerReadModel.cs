@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using ModularPayments.BuildingBlocks.EventSourcing;
@@ -37,44 +36,18 @@ internal sealed class SqliteCustomerReadModel(ReadModelDatabase database) : ICus
         }
 
         await using var command = connection.CreateCommand();
-        var sql = new StringBuilder($"SELECT {Columns} FROM customers WHERE 1 = 1");
-        if (filter.StartingAfter is { } cursor)
-        {
-            var cursorSeq = await SeqOfAsync(connection, cursor, cancellationToken);
-            if (cursorSeq is null)
-            {
-                return null;
-            }
-
-            sql.Append(" AND seq < $cursor");
-            command.Parameters.AddWithValue("$cursor", cursorSeq.Value);
-        }
-
+        var query = new NewestFirstQuery(command, "customers", Columns).After(filter.StartingAfter);
         if (filter.TaxIdValue is not null)
         {
-            sql.Append(" AND tax_id_value = $tax_id");
-            command.Parameters.AddWithValue("$tax_id", filter.TaxIdValue);
+            query.Where("tax_id_value = $tax_id", "$tax_id", filter.TaxIdValue);
         }
 
         if (filter.Email is not null)
         {
-            sql.Append(" AND email = $email");
-            command.Parameters.AddWithValue("$email", filter.Email);
+            query.Where("email = $email", "$email", filter.Email);
         }
 
-        sql.Append(" ORDER BY seq DESC LIMIT $limit");
-        command.Parameters.AddWithValue("$limit", filter.Limit + 1);
-        command.CommandText = sql.ToString();
-
-        var customers = new List<CustomerDto>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            customers.Add(Read(reader));
-        }
-
-        var hasMore = customers.Count > filter.Limit;
-        return new CustomerPage(hasMore ? customers[..filter.Limit] : customers, hasMore);
+        return await query.ReadAsync(filter.Limit, Read, cancellationToken) is { } page ? new CustomerPage(page.Rows, page.HasMore) : null;
     }
 
     public async Task<Guid?> FindIdByFintocCustomerIdAsync(string fintocCustomerId, CancellationToken cancellationToken)
@@ -89,15 +62,6 @@ internal sealed class SqliteCustomerReadModel(ReadModelDatabase database) : ICus
         command.CommandText = "SELECT id FROM customers WHERE fintoc_customer_id = $fintoc";
         command.Parameters.AddWithValue("$fintoc", fintocCustomerId);
         return await command.ExecuteScalarAsync(cancellationToken) is string id ? Guid.Parse(id) : null;
-    }
-
-    private static async Task<long?> SeqOfAsync(SqliteConnection connection, Guid customerId, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq FROM customers WHERE id = $id";
-        command.Parameters.AddWithValue("$id", customerId.ToString("D"));
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 
     private Task<SqliteConnection?> OpenAsync(CancellationToken cancellationToken) =>

@@ -1,10 +1,12 @@
+using ModularPayments.BuildingBlocks.Projections;
+
 namespace ModularPayments.Modules.Mandates.Application;
 
 /// <summary>The mandates projection: which mandates exist for a customer, a status, a payment method. Eventually consistent.</summary>
 public interface IMandateReadModel
 {
     /// <summary>Newest first, at most <paramref name="limit"/>, older than <paramref name="startingAfter"/>; null when that mandate is not projected.</summary>
-    Task<IReadOnlyList<Guid>?> ListAsync(Guid? customerId, string? status, int limit, Guid? startingAfter, CancellationToken cancellationToken);
+    Task<NewestFirstPage<Guid>?> ListAsync(Guid? customerId, string? status, int limit, Guid? startingAfter, CancellationToken cancellationToken);
 
     /// <summary>Mandates charging a saved payment method (any status).</summary>
     Task<IReadOnlyList<Guid>> ListByPaymentMethodAsync(Guid paymentMethodId, CancellationToken cancellationToken);

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Data.Sqlite;
 using ModularPayments.BuildingBlocks.Projections;
 using ModularPayments.Modules.Mandates.Application;
@@ -7,36 +6,27 @@ namespace ModularPayments.Modules.Mandates.Infrastructure;
 
 internal sealed class SqliteMandateReadModel(ReadModelDatabase database) : IMandateReadModel
 {
-    public async Task<IReadOnlyList<Guid>?> ListAsync(Guid? customerId, string? status, int limit, Guid? startingAfter, CancellationToken cancellationToken)
+    public async Task<NewestFirstPage<Guid>?> ListAsync(Guid? customerId, string? status, int limit, Guid? startingAfter, CancellationToken cancellationToken)
     {
-        var sql = new StringBuilder("SELECT id FROM mandates WHERE 1 = 1");
-        var parameters = new List<(string, object)>();
-        if (startingAfter is { } cursor)
+        await using var connection = await database.OpenForReadingAsync(MandatesProjection.ProjectionName, "mandates", cancellationToken);
+        if (connection is null)
         {
-            if (await IdsAsync("SELECT id FROM mandates WHERE id = $id", [("$id", cursor.ToString("D"))], cancellationToken) is [])
-            {
-                return null;
-            }
-
-            sql.Append(" AND seq < (SELECT seq FROM mandates WHERE id = $cursor)");
-            parameters.Add(("$cursor", cursor.ToString("D")));
+            return startingAfter is null ? new NewestFirstPage<Guid>([], false) : null;
         }
 
+        await using var command = connection.CreateCommand();
+        var query = new NewestFirstQuery(command, "mandates", "id").After(startingAfter);
         if (customerId is { } customer)
         {
-            sql.Append(" AND customer_id = $customer_id");
-            parameters.Add(("$customer_id", customer.ToString("D")));
+            query.Where("customer_id = $customer_id", "$customer_id", customer.ToString("D"));
         }
 
         if (status is not null)
         {
-            sql.Append(" AND status = $status");
-            parameters.Add(("$status", status));
+            query.Where("status = $status", "$status", status);
         }
 
-        sql.Append(" ORDER BY seq DESC LIMIT $limit");
-        parameters.Add(("$limit", limit));
-        return await IdsAsync(sql.ToString(), parameters, cancellationToken);
+        return await query.ReadAsync(limit, reader => Guid.Parse(reader.GetString(0)), cancellationToken);
     }
 
     public Task<IReadOnlyList<Guid>> ListByPaymentMethodAsync(Guid paymentMethodId, CancellationToken cancellationToken) =>

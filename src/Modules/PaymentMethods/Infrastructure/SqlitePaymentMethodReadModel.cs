@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using ModularPayments.BuildingBlocks.Projections;
 using ModularPayments.Modules.PaymentMethods.Application;
@@ -39,53 +38,18 @@ internal sealed class SqlitePaymentMethodReadModel(ReadModelDatabase database) :
         }
 
         await using var command = connection.CreateCommand();
-        var sql = new StringBuilder($"SELECT {Columns} FROM payment_methods WHERE 1 = 1");
-        if (filter.StartingAfter is { } cursor)
-        {
-            var cursorSeq = await SeqOfAsync(connection, cursor, cancellationToken);
-            if (cursorSeq is null)
-            {
-                return null;
-            }
-
-            sql.Append(" AND seq < $cursor");
-            command.Parameters.AddWithValue("$cursor", cursorSeq.Value);
-        }
-
+        var query = new NewestFirstQuery(command, "payment_methods", Columns).After(filter.StartingAfter);
         if (filter.CustomerId is { } customerId)
         {
-            sql.Append(" AND customer_id = $customer_id");
-            command.Parameters.AddWithValue("$customer_id", customerId.ToString("D"));
+            query.Where("customer_id = $customer_id", "$customer_id", customerId.ToString("D"));
         }
 
         if (filter.Status is not null)
         {
-            sql.Append(" AND status = $status");
-            command.Parameters.AddWithValue("$status", filter.Status);
+            query.Where("status = $status", "$status", filter.Status);
         }
 
-        sql.Append(" ORDER BY seq DESC LIMIT $limit");
-        command.Parameters.AddWithValue("$limit", filter.Limit + 1);
-        command.CommandText = sql.ToString();
-
-        var methods = new List<PaymentMethodDto>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            methods.Add(Read(reader));
-        }
-
-        var hasMore = methods.Count > filter.Limit;
-        return new PaymentMethodPage(hasMore ? methods[..filter.Limit] : methods, hasMore);
-    }
-
-    private static async Task<long?> SeqOfAsync(SqliteConnection connection, Guid paymentMethodId, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq FROM payment_methods WHERE id = $id";
-        command.Parameters.AddWithValue("$id", paymentMethodId.ToString("D"));
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+        return await query.ReadAsync(filter.Limit, Read, cancellationToken) is { } page ? new PaymentMethodPage(page.Rows, page.HasMore) : null;
     }
 
     private Task<SqliteConnection?> OpenAsync(CancellationToken cancellationToken) =>

@@ -14,10 +14,10 @@ internal sealed class ListMandatesQueryHandler(IMandateReadModel readModel, IAgg
         Guid? customerId = request.CustomerId is null ? null : PublicIdKind.Customer.ParseOrNotFound(request.CustomerId);
         Guid? startingAfter = request.StartingAfter is null ? null : PublicIdKind.Mandate.ParseOrNotFound(request.StartingAfter);
         var limit = request.Limit ?? 20;
-        var ids = await readModel.ListAsync(customerId, request.Status, limit + 1, startingAfter, cancellationToken)
+        var page = await readModel.ListAsync(customerId, request.Status, limit, startingAfter, cancellationToken)
             ?? throw new DomainRuleViolation("invalid_cursor", "starting_after names no mandate.", "starting_after");
-        var mandates = new List<MandateDto>(Math.Min(ids.Count, limit));
-        foreach (var id in ids.Take(limit))
+        var mandates = new List<MandateDto>(page.Rows.Count);
+        foreach (var id in page.Rows)
         {
             var dto = (await MandateLoader.LoadExistingAsync(store, id, cancellationToken)).ToDto(options.Value.AuthorizationUrlTemplate);
             if (request.Status is null || dto.Status == request.Status)
@@ -26,6 +26,6 @@ internal sealed class ListMandatesQueryHandler(IMandateReadModel readModel, IAgg
             }
         }
 
-        return new MandatePage(mandates, ids.Count > limit);
+        return new MandatePage(mandates, page.HasMore);
     }
 }
