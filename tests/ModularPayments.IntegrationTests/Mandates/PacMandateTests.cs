@@ -74,9 +74,12 @@ public sealed class PacMandateTests : IDisposable
         Assert.Equal(paid["last_charge"]!["period"]!.GetValue<int>() + 1, paid["current_period"]!.GetValue<int>());
         Assert.True(paid["last_charge"]!["period"]!.GetValue<int>() >= 2, "the period due the day after authorization moved past the 72 hours");
         Assert.NotNull(paid["last_charge"]!["expected_payout_at"]);
-        var feed = (await _merchant.GetNodeAsync("/v1/events?limit=100"))!["data"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).ToList();
-        Assert.Contains("mandates.mandate_activated", feed);
-        Assert.Contains("mandates.mandate_period_settled", feed);
+        var feed = (await _merchant.GetNodeAsync("/v1/events?limit=100"))!["data"]!.AsArray();
+        var activatedEvent = Assert.Single(feed, e => e!["type"]!.GetValue<string>() == "mandates.mandate_activated")!;
+        var settledEvent = feed.First(e => e!["type"]!.GetValue<string>() == "mandates.mandate_period_settled")!;
+        Assert.Equal((mandateId, customerId), (activatedEvent["data"]!["mandate_id"]!.GetValue<string>(), activatedEvent["data"]!["customer_id"]!.GetValue<string>()));
+        Assert.Equal(customerId, settledEvent["data"]!["customer_id"]!.GetValue<string>());
+        Assert.Equal(paid["last_charge"]!["charge_id"]!.GetValue<string>(), settledEvent["data"]!["charge_id"]!.GetValue<string>());
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class Mandate : Aggregate<MandateState>
             return Transition.Stale;
         }
 
-        Apply(new MandateAuthorizationFailed(State.Id, Guard.Against.MissingValue(reason, "reason"), at));
+        Apply(new MandateAuthorizationFailed(State.Id, Guard.Against.MissingValue(reason, "reason"), at, State.CustomerId));
         return Transition.Applied;
     }
 
@@ -134,7 +134,7 @@ public sealed class Mandate : Aggregate<MandateState>
             ? Latest((State.AuthorizedAt ?? at) + BillingTimes.FirstChargeDelay, at)
             : at;
         var firstPeriod = State.Schedule!.FirstPeriodOnOrAfter(ChileBankingCalendar.LocalDate(earliest));
-        Apply(new MandateActivated(State.Id, firstPeriod, earliest, at));
+        Apply(new MandateActivated(State.Id, firstPeriod, earliest, at, State.CustomerId));
         Reschedule();
         return Transition.Applied;
     }
@@ -191,7 +191,7 @@ public sealed class Mandate : Aggregate<MandateState>
             return Transition.Stale;
         }
 
-        Apply(new MandateCanceled(State.Id, Guard.Against.MissingValue(reason, "reason"), source, at));
+        Apply(new MandateCanceled(State.Id, Guard.Against.MissingValue(reason, "reason"), source, at, State.CustomerId));
         Reschedule();
         return Transition.Applied;
     }
@@ -264,7 +264,7 @@ public sealed class Mandate : Aggregate<MandateState>
 
         if (succeeded)
         {
-            Apply(new MandateChargeSucceeded(State.Id, attempt.Period, attempt.Attempt, chargeId, at, BillingTimes.ExpectedPayout(at)));
+            Apply(new MandateChargeSucceeded(State.Id, attempt.Period, attempt.Attempt, chargeId, at, BillingTimes.ExpectedPayout(at), State.CustomerId));
             Reschedule();
             return Transition.Applied;
         }
@@ -282,13 +282,13 @@ public sealed class Mandate : Aggregate<MandateState>
         switch (decision)
         {
             case DunningDecision.Retry:
-                Apply(new MandateChargeFailed(State.Id, attempt.Period, attempt.Attempt, chargeId, failure, MandateDecisions.Retry, BillingTimes.RetryAt(at, State.Policy.RetryAfterBusinessDays), at));
+                Apply(new MandateChargeFailed(State.Id, attempt.Period, attempt.Attempt, chargeId, failure, MandateDecisions.Retry, BillingTimes.RetryAt(at, State.Policy.RetryAfterBusinessDays), at, State.CustomerId));
                 break;
             case DunningDecision.GiveUpPeriod:
-                Apply(new MandateChargeFailed(State.Id, attempt.Period, attempt.Attempt, chargeId, failure, MandateDecisions.GiveUp, null, at));
+                Apply(new MandateChargeFailed(State.Id, attempt.Period, attempt.Attempt, chargeId, failure, MandateDecisions.GiveUp, null, at, State.CustomerId));
                 break;
             case DunningDecision.RequiresAction:
-                Apply(new MandateChargeFailed(State.Id, attempt.Period, attempt.Attempt, chargeId, failure, MandateDecisions.RequiresAction, null, at));
+                Apply(new MandateChargeFailed(State.Id, attempt.Period, attempt.Attempt, chargeId, failure, MandateDecisions.RequiresAction, null, at, State.CustomerId));
                 if (State.Status is MandateStatus.Active or MandateStatus.Paused)
                 {
                     Apply(new MandateRequiresAction(State.Id, attempt.Period, failure, at));
@@ -296,11 +296,11 @@ public sealed class Mandate : Aggregate<MandateState>
 
                 break;
             case DunningDecision.Revoke:
-                Apply(new MandateChargeFailed(State.Id, attempt.Period, attempt.Attempt, chargeId, failure, MandateDecisions.Revoke, null, at));
-                Apply(new MandateRevoked(State.Id, failure, at));
+                Apply(new MandateChargeFailed(State.Id, attempt.Period, attempt.Attempt, chargeId, failure, MandateDecisions.Revoke, null, at, State.CustomerId));
+                Apply(new MandateRevoked(State.Id, failure, at, State.CustomerId));
                 break;
             default:
-                Apply(new MandateChargeFailed(State.Id, attempt.Period, attempt.Attempt, chargeId, failure, MandateDecisions.None, null, at));
+                Apply(new MandateChargeFailed(State.Id, attempt.Period, attempt.Attempt, chargeId, failure, MandateDecisions.None, null, at, State.CustomerId));
                 break;
         }
 

@@ -34,11 +34,11 @@ public sealed record MandateAuthorized(Guid MandateId, string? SubscriptionId, D
 
 /// <summary>The authorization was refused or failed (<c>subscription_intent.failed</c>/<c>rejected</c>): final.</summary>
 [EventType("mandates.mandate_authorization_failed.v1")]
-public sealed record MandateAuthorizationFailed(Guid MandateId, string Reason, DateTimeOffset FailedAt) : IDomainEvent;
+public sealed record MandateAuthorizationFailed(Guid MandateId, string Reason, DateTimeOffset FailedAt, Guid CustomerId = default) : IDomainEvent;
 
 /// <summary>The mandate may be charged from <paramref name="FirstPeriod"/>, no earlier than <paramref name="EarliestChargeAt"/>.</summary>
 [EventType("mandates.mandate_activated.v1")]
-public sealed record MandateActivated(Guid MandateId, int FirstPeriod, DateTimeOffset EarliestChargeAt, DateTimeOffset ActivatedAt) : IDomainEvent;
+public sealed record MandateActivated(Guid MandateId, int FirstPeriod, DateTimeOffset EarliestChargeAt, DateTimeOffset ActivatedAt, Guid CustomerId = default) : IDomainEvent;
 
 [EventType("mandates.mandate_paused.v1")]
 public sealed record MandatePaused(Guid MandateId, DateTimeOffset PausedAt) : IDomainEvent;
@@ -49,11 +49,11 @@ public sealed record MandateResumed(Guid MandateId, int NextPeriod, DateTimeOffs
 
 /// <summary>Final. <paramref name="Source"/>: merchant, bank (<c>subscription.canceled</c>) or payment_method.</summary>
 [EventType("mandates.mandate_canceled.v1")]
-public sealed record MandateCanceled(Guid MandateId, string Reason, string Source, DateTimeOffset CanceledAt) : IDomainEvent;
+public sealed record MandateCanceled(Guid MandateId, string Reason, string Source, DateTimeOffset CanceledAt, Guid CustomerId = default) : IDomainEvent;
 
 /// <summary>Final: the payer disabled the authorization.</summary>
 [EventType("mandates.mandate_revoked.v1")]
-public sealed record MandateRevoked(Guid MandateId, string Reason, DateTimeOffset RevokedAt) : IDomainEvent;
+public sealed record MandateRevoked(Guid MandateId, string Reason, DateTimeOffset RevokedAt, Guid CustomerId = default) : IDomainEvent;
 
 /// <summary>A charge failed in a way only the merchant can fix (amount above the authorized one): no charges until resumed.</summary>
 [EventType("mandates.mandate_requires_action.v1")]
@@ -80,11 +80,11 @@ public sealed record MandateChargeRequested(
     DateTimeOffset ExpectedFinalStatusAt) : IDomainEvent;
 
 [EventType("mandates.mandate_charge_succeeded.v1")]
-public sealed record MandateChargeSucceeded(Guid MandateId, int Period, int Attempt, Guid ChargeId, DateTimeOffset SucceededAt, DateTimeOffset ExpectedPayoutAt) : IDomainEvent;
+public sealed record MandateChargeSucceeded(Guid MandateId, int Period, int Attempt, Guid ChargeId, DateTimeOffset SucceededAt, DateTimeOffset ExpectedPayoutAt, Guid CustomerId = default) : IDomainEvent;
 
 /// <summary><paramref name="Decision"/>: retry (at <paramref name="RetryAt"/>), give_up, requires_action, revoke, or none (mandate already ended).</summary>
 [EventType("mandates.mandate_charge_failed.v1")]
-public sealed record MandateChargeFailed(Guid MandateId, int Period, int Attempt, Guid ChargeId, string Reason, string Decision, DateTimeOffset? RetryAt, DateTimeOffset FailedAt) : IDomainEvent;
+public sealed record MandateChargeFailed(Guid MandateId, int Period, int Attempt, Guid ChargeId, string Reason, string Decision, DateTimeOffset? RetryAt, DateTimeOffset FailedAt, Guid CustomerId = default) : IDomainEvent;
 
 /// <summary>
 /// When the mandate's next attempt is due (null: none while one is in flight, or the mandate is not active). Appended
@@ -92,6 +92,8 @@ public sealed record MandateChargeFailed(Guid MandateId, int Period, int Attempt
 /// </summary>
 [EventType("mandates.mandate_next_charge_scheduled.v1")]
 public sealed record MandateNextChargeScheduled(Guid MandateId, DateTimeOffset? NextChargeAt) : IDomainEvent;
+
+// CustomerId on the events above came later (for the merchant feed): events recorded before carry none (Guid.Empty).
 
 /// <summary>One stream per Fintoc subscription intent or subscription, claimed with "no stream": Fintoc's id leads to the mandate.</summary>
 [EventType("mandates.fintoc_reference_claimed.v1")]
