@@ -1,12 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using ModularPayments.Api;
 using ModularPayments.Fintoc.Simulator.Api;
 
 namespace ModularPayments.Benchmarks;
@@ -18,99 +14,67 @@ namespace ModularPayments.Benchmarks;
 /// </summary>
 internal static class ChargesBenchmark
 {
-    private const string DevelopmentKey = "mp_dev_local_simulator_only";
     private const int Customers = 20;
     private const int Concurrency = 16;
     private const int ClientRequestsPerSecond = 90;
 
     public static async Task RunAsync(int charges)
     {
-        var data = Path.Combine(Path.GetTempPath(), "mp-bench-charges-" + Guid.NewGuid().ToString("N"));
-        var app = ServiceHost.Build(
-        [
-            "--urls", "http://127.0.0.1:0", "--Storage:DataDirectory", data, "--Logging:LogLevel:Default", "Warning",
-            "--Simulator:RequestsPerSecond", "100", "--Simulator:PaymentIntentSettlementSeconds", "1",
-        ]);
-        await app.StartAsync();
-        try
+        await using var service = await SimulatedService.StartAsync("charges");
+        var http = service.Http;
+        Console.Error.WriteLine("webhook endpoint registered; saving card methods...");
+        var methods = await service.ActiveCardsAsync(Customers);
+        Console.Error.WriteLine($"{methods.Count} card methods active; charging...");
+        var limiter = service.Services.GetRequiredService<SimulatorRateLimit>();
+        var refusedBefore = limiter.Refused;
+        var latencies = new double[charges];
+        var ids = new string[charges];
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentKey);
-            await UntilAsync(async () => (await http.GetFromJsonAsync<JsonNode>("/health"))!["payments_provider"]!["webhook_endpoint"]?.GetValue<string>() == "registered");
-            Console.Error.WriteLine("webhook endpoint registered; saving card methods...");
-            var methods = new List<(string Customer, string Method)>();
-            for (var i = 0; i < Customers; i++)
+            for (var i = Interlocked.Increment(ref next); i < charges; i = Interlocked.Increment(ref next))
             {
-                methods.Add(await ActiveCardAsync(http, i));
-            }
-
-            Console.Error.WriteLine($"{methods.Count} card methods active; charging...");
-            var limiter = app.Services.GetRequiredService<SimulatorRateLimit>();
-            var refusedBefore = limiter.Refused;
-            var latencies = new double[charges];
-            var ids = new string[charges];
-            var next = -1;
-            var clock = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
-            {
-                for (var i = Interlocked.Increment(ref next); i < charges; i = Interlocked.Increment(ref next))
+                var (customer, method) = methods[i % methods.Count];
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.PostAsJsonAsync("/v1/charges", new { customer_id = customer, payment_method_id = method, amount = 10_000 + (i % 900), currency = "CLP" }); // never ...991-993: the simulator's failing amounts
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (response.StatusCode != HttpStatusCode.Accepted)
                 {
-                    var (customer, method) = methods[i % methods.Count];
-                    var started = Stopwatch.GetTimestamp();
-                    using var response = await http.PostAsJsonAsync("/v1/charges", new { customer_id = customer, payment_method_id = method, amount = 10_000 + (i % 900), currency = "CLP" }); // never ...991-993: the simulator's failing amounts
-                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    if (response.StatusCode != HttpStatusCode.Accepted)
-                    {
-                        throw new InvalidOperationException($"charge {i}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-                    }
-
-                    ids[i] = (await response.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<string>();
+                    throw new InvalidOperationException($"charge {i}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
                 }
-            }));
-            var accepted = clock.Elapsed;
-            Console.Error.WriteLine($"{charges} charges accepted in {accepted.TotalSeconds:N1} s; waiting for their submission...");
 
-            var submittedAt = TimeSpan.Zero;
-            await UntilAsync(async () =>
-            {
-                var ledger = (await http.GetFromJsonAsync<JsonNode>("/simulator/test-helpers/ledger"))!;
-                var count = (ledger is JsonArray array ? array : ledger["data"]!.AsArray()).Count(e => e!["id"]!.GetValue<string>().StartsWith("pi_", StringComparison.Ordinal));
-                submittedAt = clock.Elapsed;
-                return count >= charges;
-            }, TimeSpan.FromMinutes(10));
+                ids[i] = (await response.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<string>();
+            }
+        }));
+        var accepted = clock.Elapsed;
+        Console.Error.WriteLine($"{charges} charges accepted in {accepted.TotalSeconds:N1} s; waiting for their submission...");
 
-            Console.Error.WriteLine($"submitted after {submittedAt.TotalSeconds:N1} s; waiting for every charge to succeed...");
-            await UntilAsync(async () => await CountSucceededAsync(http) >= charges, TimeSpan.FromMinutes(10));
-            var settled = clock.Elapsed;
-            var refused = limiter.Refused - refusedBefore;
-            Array.Sort(latencies);
-
-            Console.WriteLine($"Charges benchmark: .NET {Environment.Version}, {Environment.ProcessorCount} logical CPUs, {charges} charges on {Customers} card methods, {Concurrency} concurrent merchants");
-            Console.WriteLine();
-            Console.WriteLine("| measure | value |");
-            Console.WriteLine("|---|---|");
-            Console.WriteLine($"| charges accepted (202) per second | {charges / accepted.TotalSeconds:N0} |");
-            Console.WriteLine($"| POST /v1/charges p50 / p99 | {Percentile(latencies, 0.50):N1} ms / {Percentile(latencies, 0.99):N1} ms |");
-            Console.WriteLine($"| Payment Intents submitted per second | {charges / submittedAt.TotalSeconds:N1} ({100 * charges / submittedAt.TotalSeconds / ClientRequestsPerSecond:N0}% of the client's {ClientRequestsPerSecond}/s) |");
-            Console.WriteLine($"| 429 answers from the simulator (limit 100/s) | {refused} |");
-            Console.WriteLine($"| all {charges} charges succeeded after | {settled.TotalSeconds:N1} s ({charges / settled.TotalSeconds:N1} charges/s end to end) |");
-            Console.WriteLine($"| peak working set | {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB |");
-        }
-        finally
+        var submittedAt = TimeSpan.Zero;
+        await UntilAsync(async () =>
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(data, recursive: true);
-            }
-            catch (IOException)
-            {
-                // The temp folder reclaims it.
-            }
-        }
+            var ledger = (await http.GetFromJsonAsync<JsonNode>("/simulator/test-helpers/ledger"))!;
+            var count = (ledger is JsonArray array ? array : ledger["data"]!.AsArray()).Count(e => e!["id"]!.GetValue<string>().StartsWith("pi_", StringComparison.Ordinal));
+            submittedAt = clock.Elapsed;
+            return count >= charges;
+        }, TimeSpan.FromMinutes(10));
+
+        Console.Error.WriteLine($"submitted after {submittedAt.TotalSeconds:N1} s; waiting for every charge to succeed...");
+        await UntilAsync(async () => await CountSucceededAsync(http) >= charges, TimeSpan.FromMinutes(10));
+        var settled = clock.Elapsed;
+        var refused = limiter.Refused - refusedBefore;
+        Array.Sort(latencies);
+
+        Console.WriteLine($"Charges benchmark: .NET {Environment.Version}, {Environment.ProcessorCount} logical CPUs, {charges} charges on {Customers} card methods, {Concurrency} concurrent merchants");
+        Console.WriteLine();
+        Console.WriteLine("| measure | value |");
+        Console.WriteLine("|---|---|");
+        Console.WriteLine($"| charges accepted (202) per second | {charges / accepted.TotalSeconds:N0} |");
+        Console.WriteLine($"| POST /v1/charges p50 / p99 | {Percentile(latencies, 0.50):N1} ms / {Percentile(latencies, 0.99):N1} ms |");
+        Console.WriteLine($"| Payment Intents submitted per second | {charges / submittedAt.TotalSeconds:N1} ({100 * charges / submittedAt.TotalSeconds / ClientRequestsPerSecond:N0}% of the client's {ClientRequestsPerSecond}/s) |");
+        Console.WriteLine($"| 429 answers from the simulator (limit 100/s) | {refused} |");
+        Console.WriteLine($"| all {charges} charges succeeded after | {settled.TotalSeconds:N1} s ({charges / settled.TotalSeconds:N1} charges/s end to end) |");
+        Console.WriteLine($"| peak working set | {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB |");
     }
 
     internal static async Task<(string Customer, string Method)> ActiveCardAsync(HttpClient http, int index)
