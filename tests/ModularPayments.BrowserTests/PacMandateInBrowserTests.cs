@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
@@ -13,33 +12,31 @@ namespace ModularPayments.BrowserTests;
 /// </summary>
 public sealed class PacMandateInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string DevelopmentKey = "mp_dev_local_simulator_only";
-
     [BrowserFact]
     public async Task A_mandate_authorized_on_the_widget_page_is_first_charged_72_hours_later_and_succeeds()
     {
         await using var service = await ApiServer.StartAsync();
-        using var api = Api(service);
+        using var api = MerchantApi.For(service);
         var mandate = await CreatePacMandateAsync(api, "11.111.111-1");
 
         var page = await AuthorizeOnWidgetAsync(service, mandate, "813990168");
         await page.WaitForSelectorAsync("#result");
 
         var id = mandate["id"]!.GetValue<string>();
-        var authorized = await EventuallyAsync(api, id, m => m["authorization"]?["authorized_at"] is not null);
+        var authorized = await MandateEventuallyAsync(api, id, m => m["authorization"]?["authorized_at"] is not null);
         var authorizedAt = Time(authorized["authorization"]!["authorized_at"]);
         Assert.Equal(await page.InnerTextAsync("#subscription-id"), authorized["authorization"]!["subscription_id"]!.GetValue<string>());
 
         await AdvanceClockAsync(api, TimeSpan.FromDays(4));
-        var active = await EventuallyAsync(api, id, m => m["status"]!.GetValue<string>() == "active");
+        var active = await MandateEventuallyAsync(api, id, m => m["status"]!.GetValue<string>() == "active");
         var firstCharge = Time(active["next_charge_at"]);
         Assert.True(firstCharge >= authorizedAt.AddHours(72), $"first charge at {firstCharge:O}, authorized at {authorizedAt:O}");
 
         await AdvanceClockAsync(api, firstCharge - await NowAsync(api) + TimeSpan.FromSeconds(1));
-        var charged = await EventuallyAsync(api, id, m => m["last_charge"] is not null, runBilling: true);
+        var charged = await MandateEventuallyAsync(api, id, m => m["last_charge"] is not null, runBilling: true);
         Assert.True(Time(charged["last_charge"]!["requested_at"]) >= authorizedAt.AddHours(72));
         await AdvanceClockAsync(api, TimeSpan.FromDays(7)); // past the cut-off and the two business days to a final status
-        var paid = await EventuallyAsync(api, id, m => m["last_charge"]?["status"]?.GetValue<string>() == "succeeded");
+        var paid = await MandateEventuallyAsync(api, id, m => m["last_charge"]?["status"]?.GetValue<string>() == "succeeded");
         Assert.Equal("active", paid["status"]!.GetValue<string>());
     }
 
@@ -47,30 +44,23 @@ public sealed class PacMandateInBrowserTests(BrowserFixture browser) : IClassFix
     public async Task The_bank_refusing_the_account_on_the_widget_page_fails_the_mandate()
     {
         await using var service = await ApiServer.StartAsync();
-        using var api = Api(service);
+        using var api = MerchantApi.For(service);
         var mandate = await CreatePacMandateAsync(api, "11.111.111-1");
 
         var page = await AuthorizeOnWidgetAsync(service, mandate, "5233137377");
         await page.WaitForSelectorAsync("#error");
 
-        var failed = await EventuallyAsync(api, mandate["id"]!.GetValue<string>(), m => m["status"]!.GetValue<string>() == "failed");
+        var failed = await MandateEventuallyAsync(api, mandate["id"]!.GetValue<string>(), m => m["status"]!.GetValue<string>() == "failed");
         Assert.Null(failed["next_charge_at"]?.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(await page.InnerTextAsync("#error-reason")));
     }
 
-    private static HttpClient Api(ApiServer service)
-    {
-        var api = new HttpClient { BaseAddress = new Uri(service.BaseUrl) };
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentKey);
-        return api;
-    }
-
     private static async Task<JsonNode> CreatePacMandateAsync(HttpClient api, string rut)
     {
-        await UntilAsync(async () => (await api.GetFromJsonAsync<JsonNode>("/health"))!["payments_provider"]!["webhook_endpoint"]?.GetValue<string>() == "registered" ? "ok" : null);
-        var customer = await PostAsync(api, "/v1/customers", new { name = "Felipe Castro", email = "felipe@example.com", tax_id = new { type = "cl_rut", value = rut } });
+        await MerchantApi.WaitForWebhookEndpointAsync(api);
+        var customer = await MerchantApi.PostAsync(api, "/v1/customers", new { name = "Felipe Castro", email = "felipe@example.com", tax_id = new { type = "cl_rut", value = rut } });
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(await NowAsync(api), TimeZoneInfo.FindSystemTimeZoneById("America/Santiago")).DateTime);
-        return await PostAsync(api, "/v1/mandates", new
+        return await MerchantApi.PostAsync(api, "/v1/mandates", new
         {
             customer_id = customer["id"]!.GetValue<string>(),
             instrument = new { type = "pac_subscription" },
@@ -94,8 +84,8 @@ public sealed class PacMandateInBrowserTests(BrowserFixture browser) : IClassFix
         return page;
     }
 
-    private static async Task<JsonNode> EventuallyAsync(HttpClient api, string mandateId, Func<JsonNode, bool> condition, bool runBilling = false) =>
-        await UntilAsync(async () =>
+    private static async Task<JsonNode> MandateEventuallyAsync(HttpClient api, string mandateId, Func<JsonNode, bool> condition, bool runBilling = false) =>
+        await MerchantApi.EventuallyAsync(async () =>
         {
             if (runBilling)
             {
@@ -112,28 +102,4 @@ public sealed class PacMandateInBrowserTests(BrowserFixture browser) : IClassFix
         (await api.PostAsJsonAsync("/simulator/test-helpers/clock/advance", new { seconds = (long)Math.Ceiling(by.TotalSeconds) })).EnsureSuccessStatusCode();
 
     private static DateTimeOffset Time(JsonNode? node) => DateTimeOffset.Parse(node!.GetValue<string>(), CultureInfo.InvariantCulture);
-
-    private static async Task<JsonNode> PostAsync(HttpClient api, string path, object body)
-    {
-        using var response = await api.PostAsJsonAsync(path, body);
-        var node = await response.Content.ReadFromJsonAsync<JsonNode>();
-        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {node?.ToJsonString()}");
-        return node!;
-    }
-
-    private static async Task<T> UntilAsync<T>(Func<Task<T?>> probe)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "timed out");
-            await Task.Delay(100);
-        }
-    }
 }

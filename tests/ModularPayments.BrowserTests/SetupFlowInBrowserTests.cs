@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -16,19 +15,16 @@ namespace ModularPayments.BrowserTests;
 /// </summary>
 public sealed class SetupFlowInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string DevelopmentKey = "mp_dev_local_simulator_only";
-
     [BrowserFact]
     public async Task A_payer_saves_a_card_on_the_hosted_page_and_the_merchant_sees_it_active()
     {
         await using var service = await ApiServer.StartAsync();
         await using var merchantSite = await MerchantSite.StartAsync();
-        using var api = new HttpClient { BaseAddress = new Uri(service.BaseUrl) };
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentKey);
-        await WaitForWebhookEndpointAsync(api);
+        using var api = MerchantApi.For(service);
+        await MerchantApi.WaitForWebhookEndpointAsync(api);
 
-        var customer = await PostAsync(api, "/v1/customers", new { name = "Felipe Castro", email = "felipe@example.com", tax_id = new { type = "cl_rut", value = "11.111.111-1" } });
-        var session = await PostAsync(api, "/v1/setup_sessions", new
+        var customer = await MerchantApi.PostAsync(api, "/v1/customers", new { name = "Felipe Castro", email = "felipe@example.com", tax_id = new { type = "cl_rut", value = "11.111.111-1" } });
+        var session = await MerchantApi.PostAsync(api, "/v1/setup_sessions", new
         {
             customer_id = customer["id"]!.GetValue<string>(),
             currency = "CLP",
@@ -47,7 +43,7 @@ public sealed class SetupFlowInBrowserTests(BrowserFixture browser) : IClassFixt
         await page.WaitForRedirectAsync(merchantSite.SuccessUrl);
 
         Assert.Equal("Merchant: success", await page.InnerTextAsync("#merchant"));
-        var method = await EventuallyAsync(async () =>
+        var method = await MerchantApi.EventuallyAsync(async () =>
         {
             var list = (await api.GetFromJsonAsync<JsonNode>($"/v1/payment_methods?customer_id={customer["id"]}&status=active"))!["data"]!.AsArray();
             return list.Count == 1 ? list[0] : null;
@@ -57,34 +53,6 @@ public sealed class SetupFlowInBrowserTests(BrowserFixture browser) : IClassFixt
         var finished = await api.GetFromJsonAsync<JsonNode>($"/v1/setup_sessions/{session["id"]}");
         Assert.Equal("finished", finished!["status"]!.GetValue<string>());
         Assert.Equal(method["id"]!.GetValue<string>(), finished["payment_method_id"]!.GetValue<string>());
-    }
-
-    private static async Task<JsonNode> PostAsync(HttpClient api, string path, object body)
-    {
-        using var response = await api.PostAsJsonAsync(path, body);
-        var node = await response.Content.ReadFromJsonAsync<JsonNode>();
-        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {node?.ToJsonString()}");
-        return node!;
-    }
-
-    private static Task WaitForWebhookEndpointAsync(HttpClient api) =>
-        EventuallyAsync(async () =>
-            (await api.GetFromJsonAsync<JsonNode>("/health"))!["payments_provider"]!["webhook_endpoint"]?.GetValue<string>() == "registered" ? "ok" : null);
-
-    private static async Task<T?> EventuallyAsync<T>(Func<Task<T?>> probe)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "timed out");
-            await Task.Delay(100);
-        }
     }
 
     /// <summary>A stand-in for the merchant's own site: where the payer comes back to.</summary>
