@@ -59,6 +59,12 @@ public sealed partial class ReactorRunner(
                         await SaveAsync(position, live, cancellationToken);
                         unsaved = 0;
                     }
+                    else
+                    {
+                        // Not saved yet (a replay of up to that many skipped events is harmless), but /health must
+                        // not show lag for events this reactor passed: EventStoreDB sends no checkpoint while live.
+                        Report(live ? ReactorState.Live : ReactorState.CatchingUp, position);
+                    }
 
                     break;
                 case SubscriptionMessage.CaughtUp caughtUp:
