@@ -35,9 +35,19 @@ public sealed class PacMandateInBrowserTests(BrowserFixture browser) : IClassFix
         await AdvanceClockAsync(api, firstCharge - await NowAsync(api) + TimeSpan.FromSeconds(1));
         var charged = await MandateEventuallyAsync(api, id, m => m["last_charge"] is not null, runBilling: true);
         Assert.True(Time(charged["last_charge"]!["requested_at"]) >= authorizedAt.AddHours(72));
-        await AdvanceClockAsync(api, TimeSpan.FromDays(7)); // past the cut-off and the two business days to a final status
-        var paid = await MandateEventuallyAsync(api, id, m => m["last_charge"]?["status"]?.GetValue<string>() == "succeeded");
-        Assert.Equal("active", paid["status"]!.GetValue<string>());
+        // The attempt is recorded; Charges submits it a moment later. Once it is in Fintoc's ledger, move past its
+        // settlement (the cut-off and two business days). The next weekly period may be billed by then, so the first
+        // charge is followed by its period, not as the mandate's last charge.
+        var firstPeriod = charged["last_charge"]!["period"]!.GetValue<int>();
+        var submitted = await MerchantApi.EventuallyAsync(async () =>
+            (await api.GetFromJsonAsync<JsonNode>("/simulator/test-helpers/ledger"))!.AsArray()
+                .FirstOrDefault(e => e!["subscription_id"]?.GetValue<string>() == authorized["authorization"]!["subscription_id"]!.GetValue<string>()));
+        await AdvanceClockAsync(api, Time(submitted["settles_at"]) - await NowAsync(api) + TimeSpan.FromMinutes(1));
+        var paid = await MerchantApi.EventuallyAsync(async () =>
+            (await api.GetFromJsonAsync<JsonNode>($"/v1/mandates/{id}/charges"))!["data"]!.AsArray()
+                .FirstOrDefault(c => c!["period"]!.GetValue<int>() == firstPeriod && c["status"]!.GetValue<string>() == "succeeded"));
+        Assert.Equal(charged["last_charge"]!["charge_id"]!.GetValue<string>(), paid["charge_id"]!.GetValue<string>());
+        Assert.Equal("active", (await api.GetFromJsonAsync<JsonNode>($"/v1/mandates/{id}"))!["status"]!.GetValue<string>());
     }
 
     [BrowserFact]
