@@ -45,7 +45,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             // The in-process simulator and its webhooks are reached through the test server, not a socket.
             foreach (var name in new[] { FintocServiceCollectionExtensions.HttpClientName, "fintoc-simulator-webhooks" })
             {
-                services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
+                services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(sp => new TestServerWhenStarted((TestServer)sp.GetRequiredService<IServer>()));
             }
         });
         if (_services is not null)
@@ -76,6 +76,44 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         catch (IOException)
         {
             // A file still held by a closing connection: the OS temp folder will reclaim it.
+        }
+    }
+
+    /// <summary>
+    /// The test server's handler, created at the first request instead of with the client: a reactor catching up on a
+    /// shared EventStoreDB log can call Fintoc before the test server has started, and HttpClientFactory would keep the
+    /// failed creation for the handler's whole lifetime. A request before the start fails as a transient network
+    /// error (retried like one); the next one finds the server.
+    /// </summary>
+    private sealed class TestServerWhenStarted(TestServer server) : HttpMessageHandler
+    {
+        private HttpMessageInvoker? _inner;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (_inner is null)
+            {
+                try
+                {
+                    _inner = new HttpMessageInvoker(server.CreateHandler());
+                }
+                catch (InvalidOperationException notStarted)
+                {
+                    throw new HttpRequestException("The test server has not started yet.", notStarted);
+                }
+            }
+
+            return _inner.SendAsync(request, cancellationToken);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _inner?.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
     }
 }

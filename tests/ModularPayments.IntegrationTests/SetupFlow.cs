@@ -30,10 +30,21 @@ public sealed class SetupFlow(HttpClient anonymous, HttpClient merchant)
         return active;
     }
 
-    public async Task WaitForWebhookEndpointAsync() =>
-        await Eventually.GetAsync(
-            async () => (await anonymous.GetNodeAsync("/health"))!["payments_provider"]!["webhook_endpoint"]?.GetValue<string>() == "registered" ? "ok" : null,
-            what: "our webhook endpoint registered on the simulator");
+    public async Task WaitForWebhookEndpointAsync()
+    {
+        string? state = null;
+        try
+        {
+            await Eventually.GetAsync(
+                async () => (state = (await anonymous.GetNodeAsync("/health"))!["payments_provider"]!["webhook_endpoint"]?.GetValue<string>()) == "registered" ? "ok" : null,
+                TimeSpan.FromSeconds(30),
+                "our webhook endpoint registered on the simulator");
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{timeout.Message} Its state stayed '{state}'.", timeout);
+        }
+    }
 
     public async Task<string> RegisterCustomerAsync(string rut, string email)
     {
