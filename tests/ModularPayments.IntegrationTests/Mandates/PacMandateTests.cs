@@ -75,8 +75,9 @@ public sealed class PacMandateTests : IDisposable
         Assert.True(paid["last_charge"]!["period"]!.GetValue<int>() >= 2, "the period due the day after authorization moved past the 72 hours");
         Assert.NotNull(paid["last_charge"]!["expected_payout_at"]);
         var feed = (await _merchant.GetNodeAsync("/v1/events?limit=100"))!["data"]!.AsArray();
-        var activatedEvent = Assert.Single(feed, e => e!["type"]!.GetValue<string>() == "mandates.mandate_activated")!;
-        var settledEvent = feed.First(e => e!["type"]!.GetValue<string>() == "mandates.mandate_period_settled")!;
+        var ours = feed.Where(e => e!["data"]!["mandate_id"]?.GetValue<string>() == mandateId).ToList();
+        var activatedEvent = Assert.Single(ours, e => e!["type"]!.GetValue<string>() == "mandates.mandate_activated")!;
+        var settledEvent = ours.First(e => e!["type"]!.GetValue<string>() == "mandates.mandate_period_settled")!;
         Assert.Equal((mandateId, customerId), (activatedEvent["data"]!["mandate_id"]!.GetValue<string>(), activatedEvent["data"]!["customer_id"]!.GetValue<string>()));
         Assert.Equal(customerId, settledEvent["data"]!["customer_id"]!.GetValue<string>());
         Assert.Equal(paid["last_charge"]!["charge_id"]!.GetValue<string>(), settledEvent["data"]!["charge_id"]!.GetValue<string>());
