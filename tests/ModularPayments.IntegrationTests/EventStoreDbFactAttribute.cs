@@ -19,3 +19,15 @@ public sealed class EventStoreDbFactAttribute : FactAttribute
 
     public static string? ConnectionString => Environment.GetEnvironmentVariable(Variable);
 }
+
+/// <summary>
+/// The tests that share the one EventStoreDB node run one at a time: each brings its own simulator (its own "Fintoc
+/// account"), and a service catching up on the shared log links another test's customers to the Fintoc customers of its
+/// own simulator, which the other test's simulator then does not know. In production every instance shares one Fintoc
+/// account, so such a link is valid for all of them.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class EventStoreDbNodeCollection
+{
+    public const string Name = "EventStoreDB node";
+}

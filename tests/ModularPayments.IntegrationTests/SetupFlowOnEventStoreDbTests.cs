@@ -3,6 +3,7 @@ using ModularPayments.IntegrationTests.Charges;
 namespace ModularPayments.IntegrationTests;
 
 /// <summary>The PAC setup flow and a charge on it, with the service on a real EventStoreDB node instead of the embedded store.</summary>
+[Collection(EventStoreDbNodeCollection.Name)]
 public sealed class SetupFlowOnEventStoreDbTests
 {
     [EventStoreDbFact]

@@ -9,6 +9,7 @@ namespace ModularPayments.IntegrationTests.Mandates;
 /// Two service processes on one event store (one SQLite file, or one EventStoreDB node) and one standalone simulator,
 /// both running the billing engine every second: a due period is charged once (the simulator's ledger).
 /// </summary>
+[Collection(EventStoreDbNodeCollection.Name)]
 public sealed class MandateTwoInstancesTests : IDisposable
 {
     private const string WebhookSecret = "whsec_two_instances_secret";
