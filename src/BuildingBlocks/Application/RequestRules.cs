@@ -1,8 +1,9 @@
+using System.Globalization;
 using FluentValidation;
 
 namespace ModularPayments.BuildingBlocks.Application;
 
-/// <summary>Validation rules every module's requests share: merchant metadata and the Idempotency-Key header.</summary>
+/// <summary>Validation rules every module's requests share: merchant metadata, the Idempotency-Key header, list parameters.</summary>
 public static class RequestRules
 {
     public const int MaxMetadataEntries = 50;
@@ -43,4 +44,30 @@ public static class RequestRules
         rule.Must(key => key is { Length: >= 1 and <= MaxIdempotencyKeyLength } && key.All(ch => ch is >= '!' and <= '~'))
             .OverridePropertyName("Idempotency-Key")
             .WithMessage($"The Idempotency-Key header is 1 to {MaxIdempotencyKeyLength} printable ASCII characters.");
+
+    /// <summary>An optional page size from the query string: a whole number from 1 to <paramref name="max"/>.</summary>
+    public static IRuleBuilderOptions<T, string?> MustBePageSize<T>(this IRuleBuilder<T, string?> rule, int max) =>
+        rule.Must(limit => limit is null || (int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1 && value <= max))
+            .OverridePropertyName("limit")
+            .WithMessage($"limit is a whole number from 1 to {max}.");
+
+    /// <summary>An optional public id of <paramref name="kind"/> in <paramref name="field"/> (<c>customer_id</c>…).</summary>
+    public static IRuleBuilderOptions<T, string?> MustBeIdOf<T>(this IRuleBuilder<T, string?> rule, PublicIdKind kind, string field)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        return rule.Must(id => id is null || kind.TryParse(id, out _))
+            .OverridePropertyName(field)
+            .WithMessage($"{field} is a {Spoken(kind)} id ({kind.Prefix}…).");
+    }
+
+    /// <summary>An optional list cursor: the id of the last <paramref name="kind"/> of the previous page.</summary>
+    public static IRuleBuilderOptions<T, string?> MustBeCursorOf<T>(this IRuleBuilder<T, string?> rule, PublicIdKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        return rule.Must(id => id is null || kind.TryParse(id, out _))
+            .OverridePropertyName("starting_after")
+            .WithMessage($"starting_after is the id of a {Spoken(kind)} ({kind.Prefix}…) from a previous page.");
+    }
+
+    private static string Spoken(PublicIdKind kind) => kind.Resource.Replace('_', ' ');
 }

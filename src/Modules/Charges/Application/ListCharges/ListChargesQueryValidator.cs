@@ -8,17 +8,9 @@ internal sealed class ListChargesQueryValidator : AbstractValidator<ListChargesQ
 {
     public ListChargesQueryValidator()
     {
-        RuleFor(q => q.CustomerId)
-            .Must(id => PublicIdKind.Customer.TryParse(id, out _))
-            .When(q => q.CustomerId is not null)
-            .OverridePropertyName("customer_id")
-            .WithMessage("customer_id is a customer id (mp_cus_…).");
+        RuleFor(q => q.CustomerId).MustBeIdOf(PublicIdKind.Customer, "customer_id");
 
-        RuleFor(q => q.PaymentMethodId)
-            .Must(id => PublicIdKind.PaymentMethod.TryParse(id, out _))
-            .When(q => q.PaymentMethodId is not null)
-            .OverridePropertyName("payment_method_id")
-            .WithMessage("payment_method_id is a payment method id (mp_pm_…).");
+        RuleFor(q => q.PaymentMethodId).MustBeIdOf(PublicIdKind.PaymentMethod, "payment_method_id");
 
         RuleFor(q => q.Status)
             .Must(status => ListChargesQuery.Statuses.Contains(status!))
@@ -38,17 +30,9 @@ internal sealed class ListChargesQueryValidator : AbstractValidator<ListChargesQ
             .OverridePropertyName("created_before")
             .WithMessage("created_before is an ISO 8601 instant with an offset, e.g. 2026-11-30T12:00:00Z.");
 
-        RuleFor(q => q.Limit)
-            .Must(limit => int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= ListChargesQuery.MaxLimit)
-            .When(q => q.Limit is not null)
-            .OverridePropertyName("limit")
-            .WithMessage($"limit is a whole number from 1 to {ListChargesQuery.MaxLimit}.");
+        RuleFor(q => q.Limit).MustBePageSize(ListChargesQuery.MaxLimit);
 
-        RuleFor(q => q.StartingAfter)
-            .Must(id => PublicIdKind.Charge.TryParse(id, out _))
-            .When(q => q.StartingAfter is not null)
-            .OverridePropertyName("starting_after")
-            .WithMessage("starting_after is the id of a charge (mp_ch_…) from a previous page.");
+        RuleFor(q => q.StartingAfter).MustBeCursorOf(PublicIdKind.Charge);
     }
 
     /// <summary>An instant needs its offset: a bare local time would mean different moments on different servers.</summary>

@@ -7,11 +7,7 @@ internal sealed class ListCustomersQueryValidator : AbstractValidator<ListCustom
 {
     public ListCustomersQueryValidator()
     {
-        RuleFor(q => q.Limit)
-            .Must(limit => int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= ListCustomersQuery.MaxLimit)
-            .When(q => q.Limit is not null)
-            .OverridePropertyName("limit")
-            .WithMessage($"limit is a whole number from 1 to {ListCustomersQuery.MaxLimit}.");
+        RuleFor(q => q.Limit).MustBePageSize(ListCustomersQuery.MaxLimit);
 
         RuleFor(q => q.StartingAfter)
             .Must(id => PublicIdKind.Customer.TryParse(id, out _) || Guid.TryParse(id, out _))

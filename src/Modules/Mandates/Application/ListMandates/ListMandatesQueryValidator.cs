@@ -8,11 +8,7 @@ internal sealed class ListMandatesQueryValidator : AbstractValidator<ListMandate
 {
     public ListMandatesQueryValidator()
     {
-        RuleFor(q => q.CustomerId)
-            .Must(id => PublicIdKind.Customer.TryParse(id, out _))
-            .When(q => q.CustomerId is not null)
-            .OverridePropertyName("customer_id")
-            .WithMessage("customer_id is a customer id (mp_cus_…).");
+        RuleFor(q => q.CustomerId).MustBeIdOf(PublicIdKind.Customer, "customer_id");
 
         RuleFor(q => q.Status)
             .Must(status => MandateStatusNames.All.Contains(status!))
@@ -20,11 +16,7 @@ internal sealed class ListMandatesQueryValidator : AbstractValidator<ListMandate
             .OverridePropertyName("status")
             .WithMessage($"status is one of {string.Join(", ", MandateStatusNames.All)}.");
 
-        RuleFor(q => q.StartingAfter)
-            .Must(id => PublicIdKind.Mandate.TryParse(id, out _))
-            .When(q => q.StartingAfter is not null)
-            .OverridePropertyName("starting_after")
-            .WithMessage("starting_after is the id of a mandate (mp_mdt_…) from a previous page.");
+        RuleFor(q => q.StartingAfter).MustBeCursorOf(PublicIdKind.Mandate);
 
         RuleFor(q => q.Limit)
             .InclusiveBetween(1, 100)
