@@ -34,6 +34,8 @@ internal static class FintocProvider
         var simulatorKey = simulatorSection.GetSection(nameof(SimulatorOptions.ApiKeys)).Get<string[]>()?.FirstOrDefault() ?? SimulatorOptions.DefaultApiKey;
         services.AddFintocClient(options =>
             {
+                // The client's other settings (retries, backoff, timeouts, rate limit) apply in simulator mode too.
+                configuration.GetSection(global::ModularPayments.Fintoc.FintocOptions.SectionName).Bind(options);
                 options.BaseAddress = SimulatorBaseAddress;
                 options.SecretKey = simulatorKey;
             })

@@ -146,6 +146,29 @@ public sealed class MandateTests
     }
 
     [Fact]
+    public void A_charge_fintoc_gets_after_the_cut_off_moves_its_expected_dates_to_the_next_business_day()
+    {
+        var mandate = Active(Created(), new DateTimeOffset(2026, 11, 30, 11, 0, 0, Summer));
+        var requested = mandate.RequestDueCharge(ChargeIdFor, new DateTimeOffset(2026, 12, 1, 15, 59, 0, Summer))!;
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 16, 0, 0, Summer), requested.ExpectedProcessingAt);
+        mandate.MarkCommitted(0);
+
+        Assert.Equal(Transition.AlreadyApplied, mandate.RecordChargeSubmission(requested.ChargeId, new DateTimeOffset(2026, 12, 1, 15, 59, 30, Summer)));
+        Assert.Empty(mandate.Changes);
+        Assert.Equal(Transition.Applied, mandate.RecordChargeSubmission(requested.ChargeId, new DateTimeOffset(2026, 12, 1, 16, 0, 30, Summer)));
+
+        var moved = Assert.IsType<MandateChargeProcessingMoved>(Assert.Single(mandate.Changes));
+        Assert.Equal(new DateTimeOffset(2026, 12, 2, 16, 0, 0, Summer), moved.ExpectedProcessingAt);
+        Assert.Equal(new DateTimeOffset(2026, 12, 4, 16, 0, 0, Summer), moved.ExpectedFinalStatusAt);
+        Assert.Equal((moved.ExpectedProcessingAt, moved.ExpectedFinalStatusAt), (mandate.State.Attempts[0].ExpectedProcessingAt, mandate.State.Attempts[0].ExpectedFinalStatusAt));
+        Assert.Equal(Transition.AlreadyApplied, mandate.RecordChargeSubmission(requested.ChargeId, new DateTimeOffset(2026, 12, 1, 16, 0, 30, Summer)));
+
+        mandate.RecordChargeOutcome(requested.ChargeId, true, null, new DateTimeOffset(2026, 12, 4, 16, 0, 0, Summer));
+        Assert.Equal(Transition.AlreadyApplied, mandate.RecordChargeSubmission(requested.ChargeId, new DateTimeOffset(2026, 12, 9, 12, 0, 0, Summer)));
+        Assert.Throws<DomainRuleViolation>(() => mandate.RecordChargeSubmission(Guid.NewGuid(), new DateTimeOffset(2026, 12, 1, 17, 0, 0, Summer)));
+    }
+
+    [Fact]
     public void An_outcome_told_twice_is_applied_once_and_a_contradiction_is_stale()
     {
         var mandate = Active(Created(), new DateTimeOffset(2026, 11, 30, 11, 0, 0, Summer));

@@ -12,6 +12,9 @@ internal sealed class ChargesIntegrationEventMapper : IIntegrationEventMapper
     {
         switch (domainEvent)
         {
+            case DomainEvents.ChargeSubmitted submitted:
+                yield return new Published.ChargeSubmitted(submitted.ChargeId, submitted.FintocId, submitted.SubmittedAt);
+                break;
             case DomainEvents.ChargeSucceeded succeeded:
                 yield return new Published.ChargeSucceeded(
                     succeeded.ChargeId,

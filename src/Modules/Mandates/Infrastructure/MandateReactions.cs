@@ -2,6 +2,7 @@ using MediatR;
 using ModularPayments.BuildingBlocks.Integration;
 using ModularPayments.Modules.Charges.Contracts;
 using ModularPayments.Modules.Mandates.Application.RecordChargeOutcome;
+using ModularPayments.Modules.Mandates.Application.RecordChargeSubmission;
 using ModularPayments.Modules.PaymentMethods.Contracts;
 
 namespace ModularPayments.Modules.Mandates.Infrastructure;
@@ -13,6 +14,16 @@ internal sealed class MandatesOnChargeSucceeded(IMediator mediator) : IIntegrati
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
         return mediator.Send(new RecordChargeOutcomeCommand(integrationEvent.ChargeId, true, null, integrationEvent.SucceededAt), cancellationToken);
+    }
+}
+
+/// <summary>Fintoc got a charge: if a mandate asked for it and the submission came after the expected cut-off, its dates move.</summary>
+internal sealed class MandatesOnChargeSubmitted(IMediator mediator) : IIntegrationEventHandler<ChargeSubmitted>
+{
+    public Task HandleAsync(ChargeSubmitted integrationEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+        return mediator.Send(new RecordChargeSubmissionCommand(integrationEvent.ChargeId, integrationEvent.SubmittedAt), cancellationToken);
     }
 }
 

@@ -249,6 +249,26 @@ public sealed class Mandate : Aggregate<MandateState>
     }
 
     /// <summary>
+    /// Fintoc got one of our attempts' charges at <paramref name="submittedAt"/>: Fintoc processes it at the first cut-off
+    /// after that, which is later than expected when the submission waited past a 16:00. Nothing changes otherwise, or
+    /// once the attempt is settled.
+    /// </summary>
+    public Transition RecordChargeSubmission(Guid chargeId, DateTimeOffset submittedAt)
+    {
+        EnsureExists();
+        var attempt = State.Attempts.FirstOrDefault(a => a.ChargeId == chargeId)
+            ?? throw new DomainRuleViolation("unknown_mandate_charge", $"Charge {chargeId} was not asked for by mandate {State.Id}.");
+        var processing = BillingTimes.ExpectedProcessing(submittedAt);
+        if (attempt.Outcome != "pending" || processing <= attempt.ExpectedProcessingAt)
+        {
+            return Transition.AlreadyApplied;
+        }
+
+        Apply(new MandateChargeProcessingMoved(State.Id, attempt.Period, attempt.Attempt, chargeId, submittedAt, processing, BillingTimes.ExpectedFinalStatus(processing)));
+        return Transition.Applied;
+    }
+
+    /// <summary>
     /// Charges' final word on one of our attempts. Success closes the period; a failure follows the dunning policy
     /// (retry, give up the period, requires_action, revoke). A repeat changes nothing.
     /// </summary>

@@ -82,6 +82,20 @@ public sealed record MandateChargeRequested(
 [EventType("mandates.mandate_charge_succeeded.v1")]
 public sealed record MandateChargeSucceeded(Guid MandateId, int Period, int Attempt, Guid ChargeId, DateTimeOffset SucceededAt, DateTimeOffset ExpectedPayoutAt, Guid CustomerId = default) : IDomainEvent;
 
+/// <summary>
+/// Fintoc got the attempt's charge later than it was asked for (submissions queued behind Fintoc's rate limit) and
+/// across a 16:00 cut-off: its expected processing and final-status instants move with it.
+/// </summary>
+[EventType("mandates.mandate_charge_processing_moved.v1")]
+public sealed record MandateChargeProcessingMoved(
+    Guid MandateId,
+    int Period,
+    int Attempt,
+    Guid ChargeId,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset ExpectedProcessingAt,
+    DateTimeOffset ExpectedFinalStatusAt) : IDomainEvent;
+
 /// <summary><paramref name="Decision"/>: retry (at <paramref name="RetryAt"/>), give_up, requires_action, revoke, or none (mandate already ended).</summary>
 [EventType("mandates.mandate_charge_failed.v1")]
 public sealed record MandateChargeFailed(Guid MandateId, int Period, int Attempt, Guid ChargeId, string Reason, string Decision, DateTimeOffset? RetryAt, DateTimeOffset FailedAt, Guid CustomerId = default) : IDomainEvent;

@@ -142,6 +142,10 @@ public sealed record MandateState : AggregateState<MandateState>
             NextPeriod = failed.Decision is MandateDecisions.GiveUp or MandateDecisions.RequiresAction ? Math.Max(NextPeriod, failed.Period + 1) : NextPeriod,
             UpdatedAt = failed.FailedAt,
         },
+        MandateChargeProcessingMoved moved => this with
+        {
+            Attempts = Settle(moved.ChargeId, a => a with { ExpectedProcessingAt = moved.ExpectedProcessingAt, ExpectedFinalStatusAt = moved.ExpectedFinalStatusAt }),
+        },
         MandateNextChargeScheduled scheduled => this with { ScheduledNextChargeAt = scheduled.NextChargeAt },
         _ => this,
     };
