@@ -1,5 +1,4 @@
 using ModularPayments.BuildingBlocks.Application;
-using ModularPayments.Modules.Mandates.Domain.Mandates;
 
 namespace ModularPayments.Modules.Mandates.Application.RecordChargeOutcome;
 
@@ -7,14 +6,13 @@ internal sealed class RecordChargeOutcomeCommandHandler(IAggregateStore store) :
 {
     public async Task<bool> Handle(RecordChargeOutcomeCommand request, CancellationToken cancellationToken)
     {
-        var claim = await store.LoadAsync<MandateChargeClaim>(MandateStreams.Charge(request.ChargeId), cancellationToken);
-        if (claim.State.MandateId is not { } mandateId)
+        if (await MandateOfCharge.LoadAsync(store, request.ChargeId, cancellationToken) is not { } owner)
         {
             return false;
         }
 
-        var stream = MandateStreams.Mandate(mandateId);
-        var mandate = await store.LoadAsync<Mandate>(stream, cancellationToken);
+        var (stream, mandate) = owner;
+
         mandate.RecordChargeOutcome(request.ChargeId, request.Succeeded, request.Reason, request.At);
         await store.StoreAsync(stream, mandate, cancellationToken: cancellationToken);
         return true;

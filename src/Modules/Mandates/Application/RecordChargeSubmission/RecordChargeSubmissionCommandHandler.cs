@@ -1,6 +1,5 @@
 using ModularPayments.BuildingBlocks.Application;
 using ModularPayments.Modules.Mandates.Domain;
-using ModularPayments.Modules.Mandates.Domain.Mandates;
 
 namespace ModularPayments.Modules.Mandates.Application.RecordChargeSubmission;
 
@@ -8,14 +7,13 @@ internal sealed class RecordChargeSubmissionCommandHandler(IAggregateStore store
 {
     public async Task<bool> Handle(RecordChargeSubmissionCommand request, CancellationToken cancellationToken)
     {
-        var claim = await store.LoadAsync<MandateChargeClaim>(MandateStreams.Charge(request.ChargeId), cancellationToken);
-        if (claim.State.MandateId is not { } mandateId)
+        if (await MandateOfCharge.LoadAsync(store, request.ChargeId, cancellationToken) is not { } owner)
         {
             return false;
         }
 
-        var stream = MandateStreams.Mandate(mandateId);
-        var mandate = await store.LoadAsync<Mandate>(stream, cancellationToken);
+        var (stream, mandate) = owner;
+
         if (mandate.RecordChargeSubmission(request.ChargeId, request.SubmittedAt) == Transition.Applied)
         {
             await store.StoreAsync(stream, mandate, cancellationToken: cancellationToken);
